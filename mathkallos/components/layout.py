@@ -1,0 +1,143 @@
+"""The page frame: skip link, navigation bar, main area and footer, phone-width friendly."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from mathkallos import i18n, routes
+from mathkallos.components.i18n import tr
+from mathkallos.state import AppState
+
+_NAV_LINKS: tuple[tuple[str, str], ...] = (
+    ("nav.home", routes.HOME),
+    ("nav.courses", routes.COURSES),
+    ("nav.dashboard", routes.DASHBOARD),
+)
+
+
+def _logo() -> rx.Component:
+    return rx.link(
+        rx.hstack(
+            rx.image(src="/logo.svg", width="32px", height="32px", alt=""),
+            rx.text(tr("app.name"), size="5", weight="bold"),
+            align="center",
+            spacing="2",
+        ),
+        href=routes.HOME,
+        underline="none",
+        color_scheme="gray",
+        high_contrast=True,
+        aria_label=tr("nav.home"),
+    )
+
+
+def _language_select() -> rx.Component:
+    return rx.select.root(
+        rx.select.trigger(aria_label=tr("nav.language"), variant="ghost"),
+        rx.select.content(
+            *[rx.select.item(name, value=code) for code, name in i18n.LANGUAGE_NAMES.items()]
+        ),
+        value=AppState.lang,
+        on_change=AppState.set_language,
+        size="2",
+    )
+
+
+def _theme_toggle() -> rx.Component:
+    return rx.color_mode.button(aria_label=tr("nav.toggle_theme"), variant="ghost", size="2")
+
+
+def _account_buttons() -> rx.Component:
+    return rx.hstack(
+        rx.link(rx.button(tr("nav.login"), variant="soft"), href=routes.LOGIN),
+        rx.link(rx.button(tr("nav.register")), href=routes.REGISTER),
+        spacing="2",
+    )
+
+
+def _mobile_menu() -> rx.Component:
+    return rx.menu.root(
+        rx.menu.trigger(
+            rx.icon_button(rx.icon("menu"), variant="ghost", aria_label=tr("nav.menu"))
+        ),
+        rx.menu.content(
+            *[rx.menu.item(rx.link(tr(key), href=href), as_child=True) for key, href in _NAV_LINKS],
+            rx.menu.separator(),
+            rx.menu.item(rx.link(tr("nav.login"), href=routes.LOGIN), as_child=True),
+            rx.menu.item(rx.link(tr("nav.register"), href=routes.REGISTER), as_child=True),
+        ),
+    )
+
+
+def navbar() -> rx.Component:
+    return rx.el.nav(
+        rx.hstack(
+            _logo(),
+            rx.tablet_and_desktop(
+                rx.hstack(
+                    *[rx.link(tr(key), href=href, weight="medium") for key, href in _NAV_LINKS],
+                    spacing="5",
+                    align="center",
+                ),
+            ),
+            rx.spacer(),
+            _language_select(),
+            _theme_toggle(),
+            rx.tablet_and_desktop(_account_buttons()),
+            rx.mobile_only(_mobile_menu()),
+            align="center",
+            spacing="4",
+            width="100%",
+            max_width="1100px",
+            margin_x="auto",
+        ),
+        aria_label=tr("nav.menu"),
+        padding_x="1em",
+        padding_y="0.75em",
+        border_bottom=f"1px solid {rx.color('gray', 5)}",
+        background=rx.color("gray", 1),
+        position="sticky",
+        top="0",
+        z_index="10",
+        width="100%",
+    )
+
+
+def footer() -> rx.Component:
+    return rx.el.footer(
+        rx.flex(
+            rx.text(tr("footer.rights"), size="2", color_scheme="gray"),
+            rx.spacer(),
+            rx.hstack(
+                rx.link(tr("footer.health"), href=routes.HEALTH, size="2", is_external=True),
+                rx.link(tr("footer.api"), href="/api/docs", size="2", is_external=True),
+                spacing="4",
+            ),
+            direction={"initial": "column", "sm": "row"},
+            gap="2",
+            max_width="1100px",
+            margin_x="auto",
+        ),
+        padding="1.5em 1em",
+        border_top=f"1px solid {rx.color('gray', 5)}",
+        margin_top="3em",
+    )
+
+
+def layout(*children: rx.Component) -> rx.Component:
+    return rx.box(
+        rx.el.a(tr("nav.skip_to_content"), href="#main", class_name="mk-skip-link"),
+        navbar(),
+        rx.el.main(
+            *children,
+            id="main",
+            width="100%",
+            max_width="1100px",
+            margin_x="auto",
+            padding_x="1em",
+            padding_top="2em",
+            min_height="70vh",
+        ),
+        footer(),
+        lang=AppState.lang,
+    )
