@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from logging.config import fileConfig
 
+from alembic import context
 from sqlmodel import SQLModel
 
 import mathkallos.models  # noqa: F401 - registers every table on SQLModel.metadata
-from alembic import context
 from mathkallos.db import make_engine
 from mathkallos.settings import get_settings
 

@@ -31,8 +31,16 @@ def _serve(args: argparse.Namespace) -> int:
     os.environ.setdefault("REFLEX_USE_NPM", "1")
     os.environ.setdefault("REFLEX_CHECK_LATEST_VERSION", "false")
     if args.dev:
-        command = [reflex, "run", "--env", "dev", "--frontend-port", str(settings.frontend_port),
-                   "--backend-port", str(settings.backend_port)]
+        command = [
+            reflex,
+            "run",
+            "--env",
+            "dev",
+            "--frontend-port",
+            str(settings.frontend_port),
+            "--backend-port",
+            str(settings.backend_port),
+        ]
     else:
         port = str(settings.frontend_port)
         command = [reflex, "run", "--env", "prod", "--frontend-port", port, "--backend-port", port]

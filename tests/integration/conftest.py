@@ -21,7 +21,7 @@ def postgres_server() -> Iterator[str]:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:  # noqa: ANN001
+def database_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
     """An empty database of each kind, private to one test."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'test.db'}"
@@ -49,7 +49,9 @@ def engine(database_url: str) -> Iterator[Engine]:
 
 
 @pytest.fixture
-def app_database(engine: Engine, database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
+def app_database(
+    engine: Engine, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Engine]:
     """Point the app's own settings and engine at this test's database."""
     from mathkallos import db
     from mathkallos.settings import get_settings

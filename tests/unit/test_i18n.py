@@ -18,7 +18,8 @@ def test_every_string_is_translated_in_every_language(lang: str):
 def test_placeholders_match_between_languages():
     english, russian = i18n.catalog("en"), i18n.catalog("ru")
     mismatched = [
-        key for key in english
+        key
+        for key in english
         if set(PLACEHOLDER.findall(english[key])) != set(PLACEHOLDER.findall(russian[key]))
     ]
     assert mismatched == []
@@ -33,12 +34,12 @@ def test_russian_catalog_is_really_russian():
 @pytest.mark.parametrize(
     ("preference", "header", "expected"),
     [
-        ("ru", "en-US,en;q=0.9", "ru"),                 # a saved choice wins over the browser
+        ("ru", "en-US,en;q=0.9", "ru"),  # a saved choice wins over the browser
         ("", "ru-RU,ru;q=0.9,en;q=0.8", "ru"),
         ("", "de-DE,de;q=0.9,en;q=0.5,ru;q=0.7", "ru"),  # best supported by weight
-        ("", "de-DE", "en"),                           # nothing supported: English
+        ("", "de-DE", "en"),  # nothing supported: English
         ("", "", "en"),
-        ("xx", "garbage;q=abc,ru", "ru"),               # junk is ignored, not fatal
+        ("xx", "garbage;q=abc,ru", "ru"),  # junk is ignored, not fatal
     ],
 )
 def test_language_follows_preference_then_browser(preference, header, expected):

@@ -22,7 +22,9 @@ def test_health_is_503_when_the_database_is_gone(app_database, monkeypatch):
 
 def _requests_to_health(text: str) -> float:
     for line in text.splitlines():
-        if line.startswith('mathkallos_http_requests_total{method="GET",route="/health",status="200"}'):
+        if line.startswith(
+            'mathkallos_http_requests_total{method="GET",route="/health",status="200"}'
+        ):
             return float(line.rsplit(" ", 1)[1])
     return 0.0
 
