@@ -1,0 +1,121 @@
+"""Equations and systems: right when they have the same solutions as the key.
+
+One variable: solution sets are compared (so ``x^2 = 4``, ``x = 2 or x = -2`` and ``{2, -2}``
+agree). Several variables: a single equation matches a nonzero multiple of the key
+(``2y = 4x + 2`` vs ``y = 2x + 1``); systems are solved and their solutions compared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy
+
+from ..equivalence import equivalent, proportional
+from ..errors import AnswerShapeError
+from ..settings import Settings
+from ..shapes import Reading, equations_of, items_of, same_sets
+from ..values import Value
+from ..verdict import Verdict
+from .base import KindChecker
+
+Systems = list[list[sympy.Expr]]
+
+
+@dataclass(frozen=True)
+class Equations:
+    """Equations in disjunctive normal form plus their variables."""
+
+    systems: Systems
+    variables: frozenset[sympy.Symbol]
+
+
+def _variables(systems: Systems) -> frozenset[sympy.Symbol]:
+    return frozenset().union(*(eq.free_symbols for system in systems for eq in system))
+
+
+def read_equations(value: Value) -> Equations:
+    systems = equations_of(value)
+    return Equations(systems, _variables(systems))
+
+
+def read_key(key: str, settings: Settings) -> Equations:
+    return read_equations(Reading(key, settings).value)
+
+
+def _domain(settings: Settings) -> sympy.Set:
+    return sympy.S.Complexes if settings.domain == "complex" else sympy.S.Reals
+
+
+def _solution_set(equations: Equations, symbol: sympy.Symbol, settings: Settings) -> sympy.Set:
+    domain = _domain(settings)
+    if settings.domain == "positive":
+        domain = sympy.Interval.open(0, sympy.oo)
+    alternatives = []
+    for system in equations.systems:
+        solutions = domain
+        for equation in system:
+            solutions = sympy.Intersection(solutions, sympy.solveset(equation, symbol, domain))
+        alternatives.append(solutions)
+    return sympy.Union(*alternatives)
+
+
+def _same_solution_dicts(first: list[dict], second: list[dict], settings: Settings) -> bool:
+    def covered(solution: dict, others: list[dict]) -> bool:
+        return any(
+            solution.keys() == other.keys()
+            and all(equivalent(solution[v], other[v], settings.domain) for v in solution)
+            for other in others
+        )
+
+    return all(covered(s, second) for s in first) and all(covered(s, first) for s in second)
+
+
+def _solve(equations: Equations, variables: list[sympy.Symbol]) -> list[dict]:
+    return [
+        solution
+        for system in equations.systems
+        for solution in sympy.solve(system, variables, dict=True)
+    ]
+
+
+def same_solutions(answer: Equations, key: Equations, settings: Settings) -> bool:
+    """Whether two (systems of) equations have the same solutions."""
+    variables = sorted(answer.variables | key.variables, key=str)
+    if len(key.variables) <= 1 and len(answer.variables) <= 1:
+        answer_symbol = next(iter(answer.variables), None)
+        key_symbol = next(iter(key.variables), answer_symbol)
+        if answer_symbol is None or key_symbol is None:
+            return False
+        return same_sets(
+            _solution_set(answer, answer_symbol, settings), _solution_set(key, key_symbol, settings)
+        )
+    single = [len(eq.systems) == 1 and len(eq.systems[0]) == 1 for eq in (answer, key)]
+    if all(single):
+        return proportional(answer.systems[0][0], key.systems[0][0], settings.domain)
+    return _same_solution_dicts(_solve(answer, variables), _solve(key, variables), settings)
+
+
+def _values_as_equations(value: Value, key: Equations) -> Equations:
+    """``{2, -2}`` or ``2, -2`` answering a one-variable equation means ``x = 2 or x = -2``."""
+    if len(key.variables) != 1:
+        raise AnswerShapeError("wrong_type", expected="an equation", got="a list of values")
+    (symbol,) = key.variables
+    items = items_of(value)
+    if not all(isinstance(item, sympy.Expr) and not item.free_symbols for item in items):
+        raise AnswerShapeError("wrong_type", expected="an equation", got="an expression")
+    return Equations([[symbol - item] for item in items], key.variables)
+
+
+def grade(answer: str, key: Equations, settings: Settings) -> Verdict:
+    reading = Reading(answer, settings)
+    try:
+        given = read_equations(reading.value)
+    except AnswerShapeError:
+        given = _values_as_equations(reading.value, key)
+    if same_solutions(given, key, settings):
+        return Verdict.checked("correct", 1.0, reading.latex)
+    return Verdict.checked("not_same_solutions", 0.0, reading.latex)
+
+
+EQUATION = KindChecker(read_key, grade)

@@ -1,0 +1,45 @@
+"""Turn the parser's unevaluated trees into evaluated sympy objects, guarding each risky node."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import sympy
+
+from .errors import MathSyntaxError
+from .guards import check_factorial, check_power
+from .values import Bracket, Logic, MatrixLiteral, Relation, SetLiteral, UnionOf, Value
+
+_FACTORIAL_LIKE = (sympy.factorial, sympy.binomial, sympy.gamma)
+
+
+def evaluate_expr(expr: sympy.Basic) -> sympy.Basic:
+    """Rebuild ``expr`` bottom-up with sympy's automatic simplification switched back on."""
+    result = _rebuild(expr)
+    if result.has(sympy.zoo, sympy.nan):
+        raise MathSyntaxError("the expression is undefined (division by zero?)")
+    return result
+
+
+def _rebuild(expr: sympy.Basic) -> sympy.Basic:
+    if not expr.args:
+        return expr
+    args = [_rebuild(arg) for arg in expr.args]
+    if isinstance(expr, sympy.Pow):
+        check_power(args[0], args[1])
+    elif isinstance(expr, _FACTORIAL_LIKE):
+        check_factorial(args[0])
+    return expr.func(*args)
+
+
+def evaluate_value(value: Value) -> Value:
+    """Evaluate every expression inside a structured value, keeping the structure."""
+    if isinstance(value, sympy.Basic):
+        return evaluate_expr(value)
+    if isinstance(value, MatrixLiteral):
+        return MatrixLiteral(tuple(tuple(evaluate_value(v) for v in row) for row in value.rows))
+    if isinstance(value, Relation):
+        return replace(value, operands=tuple(evaluate_value(v) for v in value.operands))
+    if isinstance(value, (Bracket, SetLiteral, Logic, UnionOf)):
+        return replace(value, items=tuple(evaluate_value(v) for v in value.items))
+    raise TypeError(f"unknown value {value!r}")

@@ -1,0 +1,80 @@
+"""Cheap checks that keep hostile input from reaching sympy in a form that explodes.
+
+The pool's time and memory limits are the last line of defence; these guards refuse the known
+bombs (long text, deep nesting, towers of powers, factorials of huge numbers) in microseconds,
+with a message the student can act on.
+"""
+
+from __future__ import annotations
+
+import math
+
+import sympy
+
+from .errors import InputTooLarge, MathSyntaxError
+
+MAX_LENGTH = 2000
+MAX_NESTING = 50
+MAX_RESULT_DIGITS = 20000
+MAX_SYMBOLIC_EXPONENT = 10000
+MAX_FACTORIAL_ARGUMENT = 5000
+
+_OPENERS = "([{"
+_CLOSERS = ")]}"
+
+
+def check_text(text: str, max_length: int = MAX_LENGTH) -> None:
+    """Refuse over-long input, deep bracket nesting and Python dunder names before parsing."""
+    if len(text) > max_length:
+        raise InputTooLarge(
+            f"the answer is too long ({len(text)} characters; at most {max_length})"
+        )
+    depth = 0
+    for index, char in enumerate(text):
+        if char in _OPENERS:
+            depth += 1
+            if depth > MAX_NESTING:
+                raise InputTooLarge(
+                    f"too many nested brackets at position {index + 1} (at most {MAX_NESTING})",
+                    index + 1,
+                )
+        elif char in _CLOSERS:
+            depth = max(depth - 1, 0)
+    dunder = text.find("__")
+    if dunder >= 0:
+        raise MathSyntaxError(
+            f"'__' at position {dunder + 1} is not allowed in math input", dunder + 1
+        )
+
+
+def _log10_abs(number: sympy.Number) -> float:
+    """Order of magnitude of a sympy number without computing anything large."""
+    if number.is_Integer:
+        value = abs(int(number))
+        return value.bit_length() * math.log10(2) if value else 0.0
+    if number.is_Rational:
+        return max(_log10_abs(sympy.Integer(number.p)), _log10_abs(sympy.Integer(number.q)))
+    magnitude = abs(float(sympy.Abs(number).evalf(5))) if number.is_finite else 0.0
+    return math.log10(magnitude) if magnitude > 0 else 0.0
+
+
+def check_power(base: sympy.Expr, exponent: sympy.Expr) -> None:
+    """Refuse powers whose exact value would have more than MAX_RESULT_DIGITS digits."""
+    if not exponent.is_Number or exponent.is_Float:
+        return
+    if base.is_Number and not base.is_Float:
+        if base in (0, 1, -1):
+            return
+        digits = abs(float(exponent)) * _log10_abs(base)
+        if digits > MAX_RESULT_DIGITS or abs(exponent) > 10**6:
+            raise InputTooLarge("this number is too large to work with exactly")
+    elif abs(exponent) > MAX_SYMBOLIC_EXPONENT:
+        raise InputTooLarge(f"exponents above {MAX_SYMBOLIC_EXPONENT} are not supported")
+
+
+def check_factorial(argument: sympy.Expr) -> None:
+    """Refuse exact factorials and binomials of huge integers (``factorial(10^10)``)."""
+    if argument.is_Number and abs(argument) > MAX_FACTORIAL_ARGUMENT:
+        raise InputTooLarge(
+            f"factorials and binomials of numbers above {MAX_FACTORIAL_ARGUMENT} are not supported"
+        )

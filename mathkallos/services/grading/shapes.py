@@ -1,0 +1,222 @@
+"""Read an answer as the shape a kind needs: expression, list, matrix, set of reals, equations.
+
+A shape mismatch (a set typed where a number is asked) is the student's input error, reported
+as AnswerShapeError so it never costs marks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sympy
+
+from .errors import AnswerShapeError
+from .evaluation import evaluate_value
+from .latex import to_latex
+from .parser import Parsed, parse
+from .settings import Settings
+from .values import Bracket, Logic, MatrixLiteral, Relation, SetLiteral, UnionOf, Value
+
+_RELATIONALS = {
+    "=": sympy.Eq,
+    "!=": sympy.Ne,
+    "<": sympy.Lt,
+    "<=": sympy.Le,
+    ">": sympy.Gt,
+    ">=": sympy.Ge,
+}
+
+
+class Reading:
+    """An answer parsed once: the value as typed (for forms and preview) and evaluated."""
+
+    def __init__(self, text: str, settings: Settings) -> None:
+        self.parsed: Parsed = parse(text, settings.max_length)
+        self.raw: Value = self.parsed.value
+        self.value: Value = evaluate_value(self.raw)
+
+    @property
+    def latex(self) -> str:
+        return to_latex(self.raw)
+
+
+def describe(value: Value) -> str:
+    """A student-facing name for the shape of a value."""
+    if isinstance(value, SetLiteral):
+        return "a set"
+    if isinstance(value, Bracket):
+        return "a list, point or interval"
+    if isinstance(value, MatrixLiteral):
+        return "a matrix"
+    if isinstance(value, Relation):
+        return "an equation or inequality"
+    if isinstance(value, Logic):
+        return f"a statement with '{value.op}'"
+    if isinstance(value, UnionOf):
+        return "a union of sets"
+    return "an expression"
+
+
+def _solved_for(value: Value) -> Value | None:
+    """``x = 5`` -> 5: students often restate the variable; accept it."""
+    if (
+        isinstance(value, Relation)
+        and value.ops == ("=",)
+        and isinstance(value.operands[0], sympy.Symbol)
+    ):
+        return value.operands[1]
+    return None
+
+
+def expr_of(value: Value) -> sympy.Expr:
+    """The single expression an answer stands for, or an AnswerShapeError."""
+    value = _solved_for(value) or value
+    if isinstance(value, sympy.Expr):
+        return value
+    raise AnswerShapeError("wrong_type", expected="a single expression", got=describe(value))
+
+
+def items_of(value: Value) -> tuple[Value, ...]:
+    """Elements of a list, set, vector, or of ``x = 2 or x = -2``."""
+    if isinstance(value, (Bracket, SetLiteral)):
+        return value.items
+    if isinstance(value, MatrixLiteral) and (
+        len(value.rows) == 1 or all(len(row) == 1 for row in value.rows)
+    ):
+        return tuple(v for row in value.rows for v in row)
+    if isinstance(value, Logic) and value.op == "or":
+        solved = [_solved_for(item) for item in value.items]
+        if all(s is not None for s in solved):
+            return tuple(solved)
+        if all(isinstance(item, sympy.Expr) for item in value.items):
+            return value.items
+    solved_one = _solved_for(value)
+    if solved_one is not None:
+        return (solved_one,)
+    if isinstance(value, sympy.Expr):
+        return (value,)
+    raise AnswerShapeError("wrong_type", expected="a list of values", got=describe(value))
+
+
+def matrix_of(value: Value) -> list[list[sympy.Expr]]:
+    """Rows of a matrix typed as ``[[1,2],[3,4]]`` or a LaTeX matrix environment."""
+    if isinstance(value, MatrixLiteral):
+        rows = [list(row) for row in value.rows]
+    elif isinstance(value, Bracket) and all(isinstance(r, Bracket) for r in value.items):
+        rows = [list(r.items) for r in value.items]
+    else:
+        raise AnswerShapeError("wrong_type", expected="a matrix", got=describe(value))
+    if not rows or any(len(row) != len(rows[0]) for row in rows):
+        raise AnswerShapeError(
+            "wrong_type", expected="a matrix with equal rows", got="rows of different lengths"
+        )
+    return [[expr_of(entry) for entry in row] for row in rows]
+
+
+def _relational(op: str, left: sympy.Expr, right: sympy.Expr) -> sympy.Basic:
+    return _RELATIONALS[op](left, right)
+
+
+def real_set_of(value: Value, domain: sympy.Set = sympy.S.Reals) -> sympy.Set:
+    """A subset of the reals: intervals, unions, finite sets, inequalities in one variable."""
+    if isinstance(value, sympy.Set):
+        return value
+    if isinstance(value, Bracket) and value.open and len(value.items) == 2:
+        low, high = (expr_of(item) for item in value.items)
+        _require_number(low, high)
+        return sympy.Interval(low, high, value.open == "(", value.close == ")")
+    if isinstance(value, (SetLiteral, Bracket)):
+        elements = [expr_of(item) for item in value.items]
+        _require_number(*elements)
+        return sympy.FiniteSet(*elements)
+    if isinstance(value, UnionOf):
+        return sympy.Union(*(real_set_of(item, domain) for item in value.items))
+    if isinstance(value, Logic):
+        parts = [real_set_of(item, domain) for item in value.items]
+        return sympy.Union(*parts) if value.op == "or" else sympy.Intersection(*parts)
+    if isinstance(value, Relation):
+        return _solution_set(value, domain)
+    if isinstance(value, sympy.Expr) and value.is_number:
+        return sympy.FiniteSet(value)
+    raise AnswerShapeError("wrong_type", expected="an interval or inequality", got=describe(value))
+
+
+def _require_number(*values: sympy.Expr) -> None:
+    for value in values:
+        if value.free_symbols or not (value.is_extended_real is not False):
+            raise AnswerShapeError(
+                "wrong_type", expected="real numbers as endpoints", got=f"'{value}'"
+            )
+
+
+def _solution_set(relation: Relation, domain: sympy.Set) -> sympy.Set:
+    symbols = set().union(*(operand.free_symbols for operand in relation.operands))
+    if len(symbols) != 1:
+        raise AnswerShapeError(
+            "wrong_type",
+            expected="an inequality in one variable",
+            got=f"one in {len(symbols)} variables",
+        )
+    (symbol,) = symbols
+    result: sympy.Set = domain
+    pairs = zip(relation.operands[:-1], relation.ops, relation.operands[1:], strict=True)
+    for left, op, right in pairs:
+        result = sympy.Intersection(result, _solve_one(op, left, right, symbol, domain))
+    return result
+
+
+def _solve_one(
+    op: str, left: sympy.Expr, right: sympy.Expr, symbol: sympy.Symbol, domain: sympy.Set
+) -> sympy.Set:
+    """Linear relations directly (fast and exact), anything else through solveset."""
+    difference = sympy.expand(left - right)
+    slope = difference.coeff(symbol, 1)
+    if (
+        op != "!="
+        and domain == sympy.S.Reals
+        and slope.is_number
+        and slope != 0
+        and sympy.expand(difference - slope * symbol).free_symbols == set()
+    ):
+        root = -(difference - slope * symbol) / slope
+        flipped = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}.get(op, op) if slope < 0 else op
+        return {
+            "=": sympy.FiniteSet(root),
+            "<": sympy.Interval.open(-sympy.oo, root),
+            "<=": sympy.Interval(-sympy.oo, root),
+            ">": sympy.Interval.open(root, sympy.oo),
+            ">=": sympy.Interval(root, sympy.oo),
+        }[flipped]
+    return sympy.solveset(_relational(op, left, right), symbol, domain)
+
+
+def equations_of(value: Value) -> list[list[sympy.Expr]]:
+    """Equations in disjunctive normal form: alternatives of systems of ``lhs - rhs = 0``."""
+    if isinstance(value, Logic) and value.op == "or":
+        return [system for item in value.items for system in equations_of(item)]
+    if isinstance(value, Logic) or (
+        isinstance(value, (Bracket, SetLiteral))
+        and value.items
+        and all(isinstance(i, (Relation, Logic)) for i in value.items)
+    ):
+        systems = [equations_of(item) for item in value.items]
+        if all(len(alternatives) == 1 for alternatives in systems):
+            return [[eq for alternatives in systems for eq in alternatives[0]]]
+    if isinstance(value, Relation) and set(value.ops) == {"="}:
+        first = value.operands[0]
+        return [[first - other for other in value.operands[1:]]]
+    raise AnswerShapeError(
+        "wrong_type", expected="an equation or system of equations", got=describe(value)
+    )
+
+
+def same_sets(a: sympy.Set, b: sympy.Set) -> bool:
+    """Set equality that also works when sympy keeps endpoints in different forms."""
+    if a == b:
+        return True
+    return sympy.Complement(a, b) == sympy.S.EmptySet and sympy.Complement(b, a) == sympy.S.EmptySet
+
+
+def join_lines(answer: str | Sequence[str], separator: str) -> str:
+    """Accept a list of strings where a kind allows several parts."""
+    return answer if isinstance(answer, str) else separator.join(answer)

@@ -1,0 +1,43 @@
+"""Result types returned to every caller (pages, API, AI verifier)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .feedback import render
+
+STATUSES = ("checked", "invalid_input", "needs_review", "limit")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Outcome of one check. ``status`` other than "checked" must not count as an attempt."""
+
+    correct: bool
+    score: float
+    feedback: str
+    preview_latex: str
+    status: str
+    code: str
+    hints: tuple[str, ...] = ()
+
+    @classmethod
+    def checked(cls, code: str, score: float, preview_latex: str = "", **params: object) -> Verdict:
+        """A graded answer; ``correct`` means full marks."""
+        score = min(max(float(score), 0.0), 1.0)
+        return cls(score >= 1.0, score, render(code, **params), preview_latex, "checked", code)
+
+    @classmethod
+    def ungraded(cls, status: str, code: str, preview_latex: str = "", **params: object) -> Verdict:
+        """Invalid input, a limit or a review: no marks either way."""
+        return cls(False, 0.0, render(code, **params), preview_latex, status, code)
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the parser understood: LaTeX to render, advice, and the error if any."""
+
+    latex: str
+    hints: tuple[str, ...] = ()
+    error: str = ""
+    error_position: int | None = None

@@ -1,0 +1,84 @@
+"""The parser reads what students type (ASCII and LaTeX) and explains what it cannot read."""
+
+import pytest
+import sympy
+
+from mathkallos.services.grading import MathSyntaxError, preview
+from mathkallos.services.grading.evaluation import evaluate_expr
+from mathkallos.services.grading.parser import parse
+from mathkallos.services.grading.values import Bracket, Logic, MatrixLiteral, Relation, SetLiteral
+
+x, y = sympy.symbols("x y")
+
+
+def value_of(text: str) -> sympy.Basic:
+    return evaluate_expr(parse(text).value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("x^2+2x+1", x**2 + 2 * x + 1),
+        ("2pi", 2 * sympy.pi),
+        ("sqrt(2)/2", sympy.sqrt(2) / 2),
+        ("e^(i*pi)", -1),
+        ("ln|x|", sympy.log(sympy.Abs(x))),
+        ("sin(x)^2", sympy.sin(x) ** 2),
+        ("3e-4", sympy.Float("0.0003")),
+        ("2(x+1)", 2 * x + 2),
+        ("x y", x * y),
+        ("3ab^2", 3 * sympy.Symbol("a") * sympy.Symbol("b") ** 2),
+        ("|x|+|y|", sympy.Abs(x) + sympy.Abs(y)),
+        ("-x^2", -(x**2)),
+        ("2^3^2", 512),
+        (r"\frac{1}{2}", sympy.Rational(1, 2)),
+        (r"\sqrt[3]{x}", sympy.root(x, 3)),
+        (r"\left( x+1 \right)\cdot 2", 2 * x + 2),
+        (r"\sin^{2}{\left(x \right)}", sympy.sin(x) ** 2),
+        (r"\log_{2}(8)", 3),
+        (r"\mathrm{e}^{x}", sympy.exp(x)),
+    ],
+)
+def test_expressions_are_read_as_a_mathematician_would(text: str, expected: sympy.Basic) -> None:
+    assert sympy.simplify(value_of(text) - expected) == 0
+
+
+def test_structures_keep_their_shape() -> None:
+    assert isinstance(parse("{1,2,3}").value, SetLiteral)
+    assert isinstance(parse(r"\{1,2\}").value, SetLiteral)
+    interval = parse("[0,1)").value
+    assert isinstance(interval, Bracket)
+    assert (interval.open, interval.close) == ("[", ")")
+    assert isinstance(parse("x>=2").value, Relation)
+    assert isinstance(parse("x=2 or x=-2").value, Logic)
+    assert isinstance(parse(r"\begin{pmatrix}1&2\\3&4\end{pmatrix}").value, MatrixLiteral)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("sin(x))", "unexpected ')' at position 7"),
+        ("x.y", "unexpected '.' at position 2"),
+        ("__import__('os')", "'__' at position 1 is not allowed"),
+        ("lambda", "'lambda' at position 1 is not allowed"),
+        ("foobar + 1", "unknown name 'foobar' at position 1"),
+        (r"\foo{x}", "unknown command '\\foo' at position 1"),
+        ("(1+2", "ends too early"),
+        ("x" * 3000, "too long"),
+        ("(" * 200 + "x" + ")" * 200, "too many nested brackets"),
+        ("1/0", "undefined"),
+    ],
+)
+def test_malformed_input_is_refused_with_where_and_why(text: str, message: str) -> None:
+    with pytest.raises(MathSyntaxError) as error:
+        value_of(text)
+    assert message in error.value.message
+
+
+def test_preview_shows_understood_latex_and_hints() -> None:
+    assert preview("(x+1)/2").latex == r"\frac{x + 1}{2}"
+    shown = preview("sinx")
+    assert shown.error
+    assert shown.error_position == 1
+    assert "did you mean sin(x)?" in shown.hints[0]
+    assert "read as x*y" in preview("xy").hints[0]

@@ -1,0 +1,60 @@
+"""Hostile input is refused or cut at the limit, and checks keep flowing afterwards."""
+
+import asyncio
+import time
+
+import pytest
+
+from mathkallos.services.grading import check_answer, check_answer_async
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "9^9^9^9",
+        "factorial(10^10)",
+        "(10^10)!",
+        "2^(2^30)",
+        "(" * 10000 + "x" + ")" * 10000,
+        "x" * 100_000,
+    ],
+)
+def test_known_bombs_are_refused_quickly(answer: str) -> None:
+    started = time.perf_counter()
+    result = check_answer(answer, "1", "symbolic")
+    assert result.status in ("limit", "invalid_input")
+    assert result.score == 0
+    assert time.perf_counter() - started < 1.0
+
+
+def test_slow_checks_hit_the_time_limit_and_the_pool_recovers() -> None:
+    started = time.perf_counter()
+    result = check_answer("x^97+3x+1=0", "x=1", "equation", time_limit=0.5)
+    assert result.status == "limit"
+    assert "could not check" in result.feedback.lower()
+    assert time.perf_counter() - started < 3.0
+    assert check_answer("2", "1+1", "numeric").correct
+
+
+def test_async_checks_do_not_block_the_event_loop() -> None:
+    async def run() -> list:
+        ticks = 0
+
+        async def ticker() -> None:
+            nonlocal ticks
+            while True:
+                ticks += 1
+                await asyncio.sleep(0.01)
+
+        task = asyncio.create_task(ticker())
+        results = await asyncio.gather(
+            check_answer_async("x^97+3x+1=0", "x=1", "equation", time_limit=0.5),
+            check_answer_async("(x+1)^2", "x^2+2x+1"),
+        )
+        task.cancel()
+        return [results, ticks]
+
+    (slow, fast), ticks = asyncio.run(run())
+    assert slow.status == "limit"
+    assert fast.correct
+    assert ticks > 10
