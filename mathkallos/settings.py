@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     log_json: bool = True
 
+    password_hash_memory_kib: int = 65536
+    password_hash_rounds: int = 3
     access_token_minutes: int = 15
     refresh_token_days: int = 30
 
@@ -54,6 +56,8 @@ class Settings(BaseSettings):
             )
         if self.app_env == "production" and len(self.secret_key) < 32:
             raise ValueError("SECRET_KEY must be at least 32 characters in production.")
+        if self.app_env == "production" and self.password_hash_memory_kib < 19456:
+            raise ValueError("PASSWORD_HASH_MEMORY_KIB below 19456 is too weak for production.")
         return self
 
     @property

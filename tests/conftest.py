@@ -13,6 +13,9 @@ from tests.support.system import in_ci
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{tempfile.mkdtemp(prefix='mk-test-')}/t.db")
 os.environ.setdefault("APP_ENV", "test")
 os.environ.setdefault("LOG_JSON", "false")
+# Argon2 at production cost takes ~0.1 s a hash; the suite hashes hundreds of passwords.
+os.environ.setdefault("PASSWORD_HASH_MEMORY_KIB", "1024")
+os.environ.setdefault("PASSWORD_HASH_ROUNDS", "1")
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

@@ -14,9 +14,14 @@ def test_production_refuses_a_short_secret():
         Settings(app_env="production", secret_key="short")
 
 
-def test_production_starts_with_a_real_secret():
-    settings = Settings(app_env="production", secret_key="x" * 48)
+def test_production_starts_with_a_real_secret_and_strong_hashing():
+    settings = Settings(app_env="production", secret_key="x" * 48, password_hash_memory_kib=65536)
     assert settings.secret_key == "x" * 48
+
+
+def test_production_refuses_weak_password_hashing():
+    with pytest.raises(ValidationError, match="PASSWORD_HASH_MEMORY_KIB"):
+        Settings(app_env="production", secret_key="x" * 48, password_hash_memory_kib=1024)
 
 
 def test_settings_come_from_the_environment(monkeypatch):

@@ -1,0 +1,1 @@
+"""Authentication: passwords, tokens, throttling and sign-in sessions."""
