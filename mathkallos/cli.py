@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import shutil
 import sys
 from collections.abc import Callable, Sequence
 
-from mathkallos.db import upgrade_to_head
+from mathkallos import i18n
+from mathkallos.db import session_scope, upgrade_to_head
 from mathkallos.logging_setup import configure_logging
 from mathkallos.settings import PROJECT_ROOT, get_settings
 
@@ -21,7 +23,56 @@ def _migrate(_args: argparse.Namespace) -> int:
 
 def _bootstrap(args: argparse.Namespace) -> int:
     """Everything `make run` needs before serving: schema at head, demo content when empty."""
-    return _migrate(args)
+    _migrate(args)
+    if not get_settings().load_demo_content:
+        print("LOAD_DEMO_CONTENT is off: no demo content loaded.")
+        return 0
+    from mathkallos.services.demo import load_demo_if_empty
+
+    with session_scope() as session:
+        report = load_demo_if_empty(session=session)
+    print(report.describe())
+    return 0
+
+
+def _describe_error(error: Exception) -> str:
+    from mathkallos.services.errors import DomainError, InvalidInput
+
+    if isinstance(error, InvalidInput) and error.errors:
+        return "; ".join(f"{e.field}: {i18n.translate(e.message_id)}" for e in error.errors)
+    if isinstance(error, DomainError):
+        return i18n.translate(error.message_id, **error.params)
+    return str(error)
+
+
+def _create_admin(args: argparse.Namespace) -> int:
+    """Idempotent: creates the admin, or promotes and resets an existing account."""
+    from mathkallos.services.errors import DomainError
+    from mathkallos.services.user_admin import ensure_admin
+
+    password = args.password
+    if password is None:
+        password = (
+            getpass.getpass("Password: ")
+            if sys.stdin.isatty()
+            else sys.stdin.readline().rstrip("\n")
+        )
+    upgrade_to_head()
+    try:
+        with session_scope() as session:
+            result = ensure_admin(
+                session=session, email=args.email, password=password, username=args.username
+            )
+    except DomainError as error:
+        print(f"Could not create the admin: {_describe_error(error)}", file=sys.stderr)
+        return 2
+    if result.created:
+        print(f"Created admin {result.user.username} <{result.user.email}>.")
+    else:
+        print(
+            f"{result.user.email} already existed: it is now an active admin with the new password."
+        )
+    return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -58,6 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "bootstrap", help="migrate, then load the demo school if the database is empty"
     )
+    admin = commands.add_parser("create-admin", help="create (or promote) an admin account")
+    admin.add_argument("--email", required=True)
+    admin.add_argument("--password", help="read from standard input when omitted")
+    admin.add_argument("--username", help="defaults to the part of the email before @")
     serve = commands.add_parser("serve", help="start the app (production build by default)")
     serve.add_argument("--dev", action="store_true", help="hot reload on two ports")
     return parser
@@ -66,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "migrate": _migrate,
     "bootstrap": _bootstrap,
+    "create-admin": _create_admin,
     "serve": _serve,
 }
 

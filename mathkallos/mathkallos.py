@@ -11,8 +11,12 @@ from mathkallos import routes
 from mathkallos.api import build_api
 from mathkallos.db import upgrade_to_head
 from mathkallos.logging_setup import configure_logging
+from mathkallos.pages.admin_users import AdminUsersState, admin_users_page
+from mathkallos.pages.auth import login_page, register_page
 from mathkallos.pages.landing import landing_page
 from mathkallos.pages.not_found import not_found_page
+from mathkallos.pages.profile import ProfileState, profile_page
+from mathkallos.state import AppState
 
 configure_logging()
 log = logging.getLogger("mathkallos.app")
@@ -22,8 +26,26 @@ app = rx.App(
     stylesheets=["/styles.css"],
     head_components=[rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml")],
 )
-app.add_page(landing_page, route=routes.HOME, title="MathKallos")
-app.add_page(not_found_page, route=routes.NOT_FOUND, title="MathKallos — 404")
+
+_PUBLIC = AppState.check_auth
+_SIGNED_IN = AppState.require_login
+
+app.add_page(landing_page, route=routes.HOME, title="MathKallos", on_load=_PUBLIC)
+app.add_page(login_page, route=routes.LOGIN, title="Log in · MathKallos", on_load=_PUBLIC)
+app.add_page(register_page, route=routes.REGISTER, title="Sign up · MathKallos", on_load=_PUBLIC)
+app.add_page(
+    profile_page,
+    route=routes.PROFILE,
+    title="Profile · MathKallos",
+    on_load=[_SIGNED_IN, ProfileState.load],
+)
+app.add_page(
+    admin_users_page,
+    route=routes.ADMIN_USERS,
+    title="Users · MathKallos",
+    on_load=[_SIGNED_IN, AdminUsersState.load],
+)
+app.add_page(not_found_page, route=routes.NOT_FOUND, title="MathKallos — 404", on_load=_PUBLIC)
 
 
 async def _upgrade_schema() -> None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import reflex as rx
 
 from mathkallos import i18n, routes
+from mathkallos.components.buttons import link_button
 from mathkallos.components.i18n import tr
 from mathkallos.state import AppState
 
 _NAV_LINKS: tuple[tuple[str, str], ...] = (
     ("nav.home", routes.HOME),
     ("nav.courses", routes.COURSES),
-    ("nav.dashboard", routes.DASHBOARD),
 )
 
 
@@ -47,11 +47,38 @@ def _theme_toggle() -> rx.Component:
     return rx.color_mode.button(aria_label=tr("nav.toggle_theme"), variant="ghost", size="2")
 
 
+def _menu_link(key: str, href: str) -> rx.Component:
+    return rx.menu.item(rx.link(tr(key), href=href), as_child=True)
+
+
+def _signed_in_items() -> list[rx.Component]:
+    return [
+        _menu_link("nav.profile", routes.PROFILE),
+        rx.cond(AppState.is_admin, _menu_link("nav.admin_users", routes.ADMIN_USERS)),
+        rx.menu.separator(),
+        rx.menu.item(tr("nav.logout"), on_select=AppState.logout, color_scheme="red"),
+    ]
+
+
 def _account_buttons() -> rx.Component:
-    return rx.hstack(
-        rx.link(rx.button(tr("nav.login"), variant="soft"), href=routes.LOGIN),
-        rx.link(rx.button(tr("nav.register")), href=routes.REGISTER),
-        spacing="2",
+    return rx.cond(
+        AppState.is_authenticated,
+        rx.menu.root(
+            rx.menu.trigger(
+                rx.button(
+                    rx.icon("circle-user", size=18),
+                    AppState.user_name,
+                    variant="soft",
+                    aria_label=tr("nav.account"),
+                )
+            ),
+            rx.menu.content(*_signed_in_items()),
+        ),
+        rx.hstack(
+            link_button(tr("nav.login"), href=routes.LOGIN, variant="soft"),
+            link_button(tr("nav.register"), href=routes.REGISTER),
+            spacing="2",
+        ),
     )
 
 
@@ -61,10 +88,16 @@ def _mobile_menu() -> rx.Component:
             rx.icon_button(rx.icon("menu"), variant="ghost", aria_label=tr("nav.menu"))
         ),
         rx.menu.content(
-            *[rx.menu.item(rx.link(tr(key), href=href), as_child=True) for key, href in _NAV_LINKS],
+            *[_menu_link(key, href) for key, href in _NAV_LINKS],
             rx.menu.separator(),
-            rx.menu.item(rx.link(tr("nav.login"), href=routes.LOGIN), as_child=True),
-            rx.menu.item(rx.link(tr("nav.register"), href=routes.REGISTER), as_child=True),
+            rx.cond(
+                AppState.is_authenticated,
+                rx.fragment(*_signed_in_items()),
+                rx.fragment(
+                    _menu_link("nav.login", routes.LOGIN),
+                    _menu_link("nav.register", routes.REGISTER),
+                ),
+            ),
         ),
     )
 
@@ -114,7 +147,7 @@ def footer() -> rx.Component:
                 spacing="4",
             ),
             direction={"initial": "column", "sm": "row"},
-            gap="2",
+            spacing="2",
             max_width="1100px",
             margin_x="auto",
         ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from mathkallos import routes
+from mathkallos.components.buttons import link_button
 from mathkallos.components.i18n import tr
 from mathkallos.components.layout import layout
 from mathkallos.components.markdown import math_markdown
@@ -25,10 +26,9 @@ def _hero() -> rx.Component:
         rx.heading(tr("landing.title"), as_="h1", size={"initial": "7", "md": "8"}),
         rx.text(tr("landing.subtitle"), size="4", color_scheme="gray"),
         rx.hstack(
-            rx.link(rx.button(tr("landing.cta_start"), size="3"), href=routes.REGISTER),
-            rx.link(
-                rx.button(tr("landing.cta_courses"), size="3", variant="outline"),
-                href=routes.COURSES,
+            link_button(tr("landing.cta_start"), href=routes.REGISTER, size="3"),
+            link_button(
+                tr("landing.cta_courses"), href=routes.COURSES, size="3", variant="outline"
             ),
             spacing="3",
             wrap="wrap",
