@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from mathkallos.api import health, metrics
+from mathkallos.api import errors, health, metrics
+from mathkallos.api.v1 import accounts
 
 
 def build_api() -> FastAPI:
@@ -15,7 +16,9 @@ def build_api() -> FastAPI:
         openapi_url="/api/openapi.json",
         redoc_url=None,
     )
+    errors.install(api)
     api.include_router(health.router)
+    api.include_router(accounts.router)
     api.add_route("/metrics", metrics.metrics_endpoint, methods=["GET"])
     api.add_middleware(metrics.MetricsMiddleware)
     return api

@@ -8,7 +8,7 @@ from mathkallos.services import accounts
 from mathkallos.services.access import Actor
 from mathkallos.services.auth import sessions
 from mathkallos.services.errors import InvalidInput, NotAuthenticated, NotFound
-from tests.integration.services.conftest import PASSWORD
+from tests.integration.conftest import PASSWORD
 
 
 def _fields(error: InvalidInput) -> dict[str, str]:

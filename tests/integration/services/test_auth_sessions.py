@@ -9,7 +9,7 @@ from mathkallos.models.base import utcnow
 from mathkallos.models.users import LoginAttempt, Role
 from mathkallos.services.auth import sessions, throttle
 from mathkallos.services.errors import InvalidInput, NotAuthenticated, TooManyAttempts
-from tests.integration.services.conftest import PASSWORD
+from tests.integration.conftest import PASSWORD
 
 
 def test_login_by_email_or_username_case_insensitively(session, make_user):

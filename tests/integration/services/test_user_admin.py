@@ -6,7 +6,7 @@ from mathkallos.models.users import Role
 from mathkallos.services import user_admin
 from mathkallos.services.auth import sessions
 from mathkallos.services.errors import Conflict, NotAuthenticated, PermissionDenied
-from tests.integration.services.conftest import PASSWORD
+from tests.integration.conftest import PASSWORD
 
 
 def test_search_filter_and_paging(session, make_user):

@@ -1,0 +1,83 @@
+"""Who may do what: every protected service call and API endpoint against every role.
+
+Hidden buttons are not protection, so this matrix calls the services and endpoints
+directly. Grow it with every page, event and endpoint that checks a role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlmodel import Session
+
+from mathkallos.models.users import Role
+from mathkallos.services import accounts, user_admin
+from mathkallos.services.access import Actor
+from mathkallos.services.errors import NotAuthenticated, PermissionDenied
+
+VISITOR = "visitor"
+ROLES = [VISITOR, Role.STUDENT, Role.TEACHER, Role.ADMIN]
+ALL_SIGNED_IN = {Role.STUDENT, Role.TEACHER, Role.ADMIN}
+ADMIN_ONLY = {Role.ADMIN}
+
+ServiceCall = Callable[[Session, Actor | None, Actor], Any]
+
+# (name, call(session, actor, someone_else), roles allowed)
+SERVICE_MATRIX: list[tuple[str, ServiceCall, set]] = [
+    ("accounts.get_profile", lambda s, a, o: accounts.get_profile(session=s, actor=a),
+     ALL_SIGNED_IN),
+    ("accounts.export_my_data", lambda s, a, o: accounts.export_my_data(session=s, actor=a),
+     ALL_SIGNED_IN),
+    ("user_admin.list_users", lambda s, a, o: user_admin.list_users(session=s, actor=a),
+     ADMIN_ONLY),
+    ("user_admin.create_user", lambda s, a, o: user_admin.create_user(
+        session=s, actor=a, email="made@example.com", username="made", full_name="",
+        password="Made-by-1234", role="student"), ADMIN_ONLY),
+    ("user_admin.set_role", lambda s, a, o: user_admin.set_role(
+        session=s, actor=a, user_id=o.id, role="teacher"), ADMIN_ONLY),
+    ("user_admin.set_active", lambda s, a, o: user_admin.set_active(
+        session=s, actor=a, user_id=o.id, active=False), ADMIN_ONLY),
+]
+
+
+@pytest.mark.parametrize("role", ROLES, ids=str)
+@pytest.mark.parametrize(("name", "call", "allowed"), SERVICE_MATRIX,
+                         ids=[row[0] for row in SERVICE_MATRIX])
+def test_service_permissions(session, make_user, role, name, call, allowed):
+    someone_else = make_user(Role.STUDENT)
+    actor = None if role == VISITOR else make_user(role)
+    if role in allowed:
+        call(session, actor, someone_else)
+    else:
+        expected = NotAuthenticated if actor is None else PermissionDenied
+        with pytest.raises(expected):
+            call(session, actor, someone_else)
+
+
+# (method, path, json body, roles allowed); {other} is another student's id
+API_MATRIX: list[tuple[str, str, dict | None, set]] = [
+    ("GET", "/api/v1/users/me", None, ALL_SIGNED_IN),
+    ("GET", "/api/v1/users/me/export", None, ALL_SIGNED_IN),
+    ("PATCH", "/api/v1/users/me", {"full_name": "A", "username": "renamed_me"}, ALL_SIGNED_IN),
+    ("POST", "/api/v1/auth/logout", None, ALL_SIGNED_IN),
+    ("GET", "/api/v1/admin/users", None, ADMIN_ONLY),
+    ("POST", "/api/v1/admin/users", {"email": "m@example.com", "username": "made",
+                                     "password": "Made-by-1234"}, ADMIN_ONLY),
+    ("PATCH", "/api/v1/admin/users/{other}", {"role": "teacher"}, ADMIN_ONLY),
+]
+
+
+@pytest.mark.parametrize("role", ROLES, ids=str)
+@pytest.mark.parametrize(("method", "path", "body", "allowed"), API_MATRIX,
+                         ids=[f"{m} {p}" for m, p, _, _ in API_MATRIX])
+def test_api_permissions(client: TestClient, headers_for, role, method, path, body, allowed):
+    other = client.get("/api/v1/users/me", headers=headers_for(Role.STUDENT)).json()["id"]
+    headers = {} if role == VISITOR else headers_for(role)
+    response = client.request(method, path.format(other=other), json=body, headers=headers)
+    if role in allowed:
+        assert response.status_code < 400, response.text
+    else:
+        assert response.status_code == (401 if role == VISITOR else 403), response.text
