@@ -9,6 +9,7 @@ from sqlmodel import SQLModel
 
 import mathkallos.models  # noqa: F401 - registers every table on SQLModel.metadata
 from mathkallos.db import make_engine
+from mathkallos.models.content import is_search_index
 from mathkallos.settings import get_settings
 
 config = context.config
@@ -22,6 +23,11 @@ def _url() -> str:
     return config.get_main_option("sqlalchemy.url") or get_settings().database_url
 
 
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    """Full-text search objects are made by hand in migrations, not by the models."""
+    return not is_search_index(name)
+
+
 def run_migrations_offline() -> None:
     context.configure(
         url=_url(),
@@ -29,6 +35,7 @@ def run_migrations_offline() -> None:
         literal_binds=True,
         compare_type=True,
         render_as_batch=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -42,6 +49,7 @@ def run_migrations_online() -> None:
             target_metadata=target_metadata,
             compare_type=True,
             render_as_batch=True,
+            include_object=include_object,
         )
         with context.begin_transaction():
             context.run_migrations()
