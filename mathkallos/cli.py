@@ -8,6 +8,7 @@ import os
 import shutil
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from mathkallos import i18n
 from mathkallos.db import session_scope, upgrade_to_head
@@ -102,6 +103,37 @@ def _serve(args: argparse.Namespace) -> int:
     return 0  # not reached: execv replaces this process
 
 
+def _import(args: argparse.Namespace) -> int:
+    """All or nothing: any bad row is reported with its number and nothing is saved."""
+    from mathkallos.services.content import import_file
+    from mathkallos.services.errors import DomainError
+    from mathkallos.services.user_admin import operator_actor
+
+    upgrade_to_head()
+    try:
+        with session_scope() as session:
+            report = import_file(
+                session=session,
+                actor=operator_actor(session=session, email=args.as_admin),
+                path=Path(args.file),
+            )
+    except DomainError as error:
+        print(f"Import refused: {_describe_error(error)}", file=sys.stderr)
+        return 2
+    if not report.ok:
+        print(
+            f"Import refused; nothing was saved. {len(report.errors)} problem(s):", file=sys.stderr
+        )
+        for issue in report.errors:
+            detail = f" ({issue.detail})" if issue.detail else ""
+            message = i18n.translate(issue.message, detail=issue.detail)
+            print(f"  row {issue.row}, {issue.field}: {message}{detail}", file=sys.stderr)
+        return 2
+    created = ", ".join(f"{count} {kind}" for kind, count in report.created.items() if count)
+    print(f"Imported {created or 'nothing'} from {args.file}.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m mathkallos.cli", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -113,6 +145,9 @@ def build_parser() -> argparse.ArgumentParser:
     admin.add_argument("--email", required=True)
     admin.add_argument("--password", help="read from standard input when omitted")
     admin.add_argument("--username", help="defaults to the part of the email before @")
+    importer = commands.add_parser("import", help="import courses or problems (.json, .csv)")
+    importer.add_argument("file")
+    importer.add_argument("--as", dest="as_admin", help="the admin's email (default: first admin)")
     serve = commands.add_parser("serve", help="start the app (production build by default)")
     serve.add_argument("--dev", action="store_true", help="hot reload on two ports")
     return parser
@@ -122,6 +157,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "migrate": _migrate,
     "bootstrap": _bootstrap,
     "create-admin": _create_admin,
+    "import": _import,
     "serve": _serve,
 }
 

@@ -13,6 +13,8 @@ from mathkallos.db import upgrade_to_head
 from mathkallos.logging_setup import configure_logging
 from mathkallos.pages.admin_users import AdminUsersState, admin_users_page
 from mathkallos.pages.auth import login_page, register_page
+from mathkallos.pages.catalog import CatalogState, catalog_page
+from mathkallos.pages.course import CourseState, ReaderState, course_page, reader_page
 from mathkallos.pages.landing import landing_page
 from mathkallos.pages.not_found import not_found_page
 from mathkallos.pages.profile import ProfileState, profile_page
@@ -44,6 +46,15 @@ app.add_page(
     route=routes.ADMIN_USERS,
     title="Users · MathKallos",
     on_load=[_SIGNED_IN, AdminUsersState.load],
+)
+app.add_page(
+    catalog_page, route=routes.COURSES, title="Courses · MathKallos", on_load=CatalogState.load
+)
+app.add_page(
+    course_page, route=routes.COURSE, title="Course · MathKallos", on_load=CourseState.load
+)
+app.add_page(
+    reader_page, route=routes.SECTION, title="Theory · MathKallos", on_load=ReaderState.load
 )
 app.add_page(not_found_page, route=routes.NOT_FOUND, title="MathKallos — 404", on_load=_PUBLIC)
 

@@ -5,10 +5,13 @@ Pages and components import these names; nobody writes a URL string inline.
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import quote, urlencode
 
 HOME = "/"
 COURSES = "/courses"
+COURSE = "/courses/[course_slug]"
+SECTION = "/courses/[course_slug]/[section_slug]"
 LOGIN = "/login"
 REGISTER = "/register"
 DASHBOARD = "/dashboard"
@@ -19,6 +22,16 @@ NOT_FOUND = "404"
 HEALTH = "/health"
 METRICS = "/metrics"
 API_PREFIX = "/api/v1"
+
+
+# Slugs are validated to [a-z0-9-], so they need no quoting; these builders also accept
+# Reflex vars (an f-string over a var becomes a var), for links rendered per row.
+def course(slug: Any) -> Any:
+    return f"{COURSES}/{slug}"
+
+
+def section(course_slug: Any, section_slug: Any) -> Any:
+    return f"{COURSES}/{course_slug}/{section_slug}"
 
 
 def login_then(next_path: str) -> str:

@@ -70,6 +70,11 @@ class AppState(rx.State):
         if lang in i18n.LANGUAGES:
             self.lang_pref = lang
 
+    def route_arg(self, name: str) -> str:
+        """A dynamic segment of the current route, e.g. `course_slug` of /courses/[course_slug]."""
+        value = self.rx_router_page.params.get(name, "")
+        return value if isinstance(value, str) else ""
+
     def message(self, error: DomainError) -> str:
         return i18n.translate(error.message_id, self.lang, **error.params)
 

@@ -171,3 +171,14 @@ def ensure_admin(
     existing.password_hash, existing.updated_at = hash_password(password), utcnow()
     session.flush()
     return EnsuredAdmin(UserPublic.model_validate(existing), created=False)
+
+
+def operator_actor(*, session: Session, email: str | None = None) -> Actor:
+    """Who the operator's CLI acts as: the named admin, or the first active admin."""
+    query = select(User).where(User.role == Role.ADMIN, col(User.is_active))
+    if email:
+        query = query.where(func.lower(User.email) == email.strip().lower())
+    admin = session.exec(query.order_by(col(User.id))).first()
+    if admin is None:
+        raise NotFound("admin.no_admin")
+    return Actor.of(admin)
