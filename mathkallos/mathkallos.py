@@ -15,9 +15,12 @@ from mathkallos.pages.admin_users import AdminUsersState, admin_users_page
 from mathkallos.pages.auth import login_page, register_page
 from mathkallos.pages.catalog import CatalogState, catalog_page
 from mathkallos.pages.course import CourseState, ReaderState, course_page, reader_page
+from mathkallos.pages.course_editor import CourseEditorState, course_editor_page
 from mathkallos.pages.landing import landing_page
 from mathkallos.pages.not_found import not_found_page
+from mathkallos.pages.problem_editor import ProblemEditorState, problem_editor_page
 from mathkallos.pages.profile import ProfileState, profile_page
+from mathkallos.pages.teach import TeachState, import_page, teach_page
 from mathkallos.state import AppState
 
 configure_logging()
@@ -55,6 +58,27 @@ app.add_page(
 )
 app.add_page(
     reader_page, route=routes.SECTION, title="Theory · MathKallos", on_load=ReaderState.load
+)
+app.add_page(
+    teach_page,
+    route=routes.TEACH,
+    title="Teaching · MathKallos",
+    on_load=[_SIGNED_IN, TeachState.load],
+)
+app.add_page(
+    course_editor_page,
+    route=routes.TEACH_COURSE,
+    title="Course editor · MathKallos",
+    on_load=[_SIGNED_IN, CourseEditorState.load],
+)
+app.add_page(
+    problem_editor_page,
+    route=routes.TEACH_PROBLEM,
+    title="Problem editor · MathKallos",
+    on_load=[_SIGNED_IN, ProblemEditorState.load],
+)
+app.add_page(
+    import_page, route=routes.TEACH_IMPORT, title="Import · MathKallos", on_load=_SIGNED_IN
 )
 app.add_page(not_found_page, route=routes.NOT_FOUND, title="MathKallos — 404", on_load=_PUBLIC)
 

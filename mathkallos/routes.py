@@ -17,6 +17,11 @@ REGISTER = "/register"
 DASHBOARD = "/dashboard"
 PROFILE = "/profile"
 ADMIN_USERS = "/admin/users"
+TEACH = "/teach"
+TEACH_COURSE = "/teach/courses/[course_id]"
+TEACH_PROBLEM = "/teach/problems/[problem_id]"
+TEACH_IMPORT = "/teach/import"
+NEW = "new"
 NOT_FOUND = "404"
 
 HEALTH = "/health"
@@ -32,6 +37,16 @@ def course(slug: Any) -> Any:
 
 def section(course_slug: Any, section_slug: Any) -> Any:
     return f"{COURSES}/{course_slug}/{section_slug}"
+
+
+def teach_course(course_id: Any) -> Any:
+    return f"/teach/courses/{course_id}"
+
+
+def teach_problem(problem_id: Any, course_id: Any = None) -> Any:
+    """The editor of a saved problem, or of a new one (`new`) in a course."""
+    base = f"/teach/problems/{problem_id}"
+    return base if course_id is None else f"{base}?course={course_id}"
 
 
 def login_then(next_path: str) -> str:

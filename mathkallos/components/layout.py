@@ -54,6 +54,7 @@ def _menu_link(key: str, href: str) -> rx.Component:
 def _signed_in_items() -> list[rx.Component]:
     return [
         _menu_link("nav.profile", routes.PROFILE),
+        rx.cond(AppState.is_staff, _menu_link("nav.teach", routes.TEACH)),
         rx.cond(AppState.is_admin, _menu_link("nav.admin_users", routes.ADMIN_USERS)),
         rx.menu.separator(),
         rx.menu.item(tr("nav.logout"), on_select=AppState.logout, color_scheme="red"),

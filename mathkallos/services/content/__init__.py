@@ -14,10 +14,12 @@ from mathkallos.services.content.catalog import (
     my_courses,
 )
 from mathkallos.services.content.courses import (
+    authored_courses,
     create_course,
     create_section,
     delete_course,
     delete_section,
+    get_course_for_editing,
     reorder_sections,
     set_course_published,
     update_course,
@@ -30,8 +32,9 @@ from mathkallos.services.content.exporter import (
     export_problems_csv,
     export_problems_json,
 )
-from mathkallos.services.content.importer import import_file, import_json_text
+from mathkallos.services.content.importer import import_file, import_json_text, import_upload
 from mathkallos.services.content.problems import (
+    course_problems,
     create_problem,
     delete_problem,
     get_problem,
@@ -53,6 +56,8 @@ from mathkallos.services.content.tests_admin import (
 )
 
 __all__ = [
+    "authored_courses",
+    "course_problems",
     "course_progress",
     "create_course",
     "create_problem",
@@ -68,12 +73,14 @@ __all__ = [
     "export_problems_csv",
     "export_problems_json",
     "get_course",
+    "get_course_for_editing",
     "get_problem",
     "get_problem_authoring",
     "get_section",
     "get_test_problems",
     "import_file",
     "import_json_text",
+    "import_upload",
     "list_courses",
     "list_problems",
     "load_demo_courses",

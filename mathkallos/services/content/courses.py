@@ -15,7 +15,7 @@ from mathkallos.models.base import utcnow
 from mathkallos.models.content import Course, Section
 from mathkallos.services.access import Actor, require_staff
 from mathkallos.services.content.catalog import get_course, get_section
-from mathkallos.services.content.dto import CourseDetail, SectionView
+from mathkallos.services.content.dto import CourseCard, CourseDetail, SectionView
 from mathkallos.services.content.permissions import editable_course
 from mathkallos.services.content.rules import (
     FieldIssue,
@@ -24,6 +24,7 @@ from mathkallos.services.content.rules import (
     raise_invalid,
     slugify,
 )
+from mathkallos.services.content.views import author_name, course_card
 from mathkallos.services.errors import Conflict, InvalidInput, NotFound
 
 
@@ -269,3 +270,26 @@ def reorder_sections(
         sections[section_id].position = position
         session.add(sections[section_id])
     session.flush()
+
+
+def authored_courses(*, session: Session, actor: Actor | None) -> list[CourseCard]:
+    """The teacher's own courses, drafts included (admins: every course), newest first."""
+    actor = require_staff(actor)
+    query = select(Course).order_by(col(Course.created_at).desc(), col(Course.id).desc())
+    if not actor.is_admin:
+        query = query.where(col(Course.author_id) == actor.id)
+    counts = dict(
+        session.exec(select(Section.course_id, func.count()).group_by(col(Section.course_id))).all()
+    )
+    return [
+        course_card(course, counts.get(course.id, 0), author_name(session, course.author_id))
+        for course in session.exec(query).all()
+    ]
+
+
+def get_course_for_editing(
+    *, session: Session, actor: Actor | None, course_id: int
+) -> CourseDetail:
+    """The course editor's view, drafts and unpublished tests included: author or admin."""
+    course = editable_course(session, actor, course_id)
+    return get_course(session=session, actor=actor, slug=course.slug)

@@ -52,13 +52,22 @@ class Parsed:
 
 
 def read_file(path: Path) -> Parsed:
-    """Parse by extension; a file that cannot be read at all is one issue on row 0."""
-    suffix = path.suffix.lower()
+    """Parse a file on disk (the CLI); a file that cannot be read at all is one issue on row 0."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return Parsed(issues=[ImportIssue(0, "file", "content.errors.file_unreadable", str(error))])
+    return parse_upload(path.name, data)
+
+
+def parse_upload(filename: str, data: bytes) -> Parsed:
+    """Parse by extension: `.json` courses and/or problems, `.csv` problems."""
+    suffix = Path(filename).suffix.lower()
     if suffix not in (".json", ".csv"):
         return Parsed(issues=[ImportIssue(0, "file", "content.errors.file_type")])
     try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
+        raw = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
         return Parsed(issues=[ImportIssue(0, "file", "content.errors.file_unreadable", str(error))])
     return parse_json(raw) if suffix == ".json" else parse_csv(raw)
 

@@ -17,7 +17,13 @@ from mathkallos.models.content import Course
 from mathkallos.services.access import Actor, require_staff
 from mathkallos.services.content.courses import create_course, create_section, set_course_published
 from mathkallos.services.content.dto import ImportIssue, ImportReport
-from mathkallos.services.content.fileformat import Item, Parsed, parse_json, read_file
+from mathkallos.services.content.fileformat import (
+    Item,
+    Parsed,
+    parse_json,
+    parse_upload,
+    read_file,
+)
 from mathkallos.services.content.permissions import editable_course
 from mathkallos.services.content.problems import create_problem
 from mathkallos.services.content.rules import (
@@ -271,6 +277,14 @@ def import_file(*, session: Session, actor: Actor | None, path: Path | str) -> I
     """Import a .json (courses and/or problems) or .csv (problems) file; see content-format."""
     require_staff(actor)
     return import_parsed(session=session, actor=actor, parsed=read_file(Path(path)))
+
+
+def import_upload(
+    *, session: Session, actor: Actor | None, filename: str, data: bytes
+) -> ImportReport:
+    """Import a file uploaded in the browser, parsed exactly as `import_file` parses disk files."""
+    require_staff(actor)
+    return import_parsed(session=session, actor=actor, parsed=parse_upload(filename, data))
 
 
 def import_json_text(*, session: Session, actor: Actor | None, text: str) -> ImportReport:

@@ -257,3 +257,14 @@ def try_answer(
     if not answer.strip():
         raise InvalidInput("content.errors.required", field="answer")
     return check_answer(answer, answer_key, kind, **settings)
+
+
+def course_problems(
+    *, session: Session, actor: Actor | None, course_id: int
+) -> list[ProblemAuthoring]:
+    """Every problem of a course the actor may edit, drafts included, for the course editor."""
+    editable_course(session, actor, course_id)
+    rows = session.exec(
+        select(Problem).where(col(Problem.course_id) == course_id).order_by(col(Problem.id))
+    ).all()
+    return [problem_authoring(problem) for problem in rows]
