@@ -243,16 +243,19 @@ def _labelled(
 def _text(
     name: str, label_key: str, *, rows: str = "3", hint_key: str | None = None, mono: bool = False
 ) -> rx.Component:
+    """A controlled, debounced text field; one row becomes a plain input."""
+    control = rx.input if rows == "1" else rx.text_area
+    extra = {} if rows == "1" else {"rows": rows}
     return _labelled(
         label_key,
-        rx.text_area(
+        control(
             id=f"editor-{name}",
             value=getattr(ProblemEditorState, name),
             on_change=lambda v: ProblemEditorState.set_field(name, v),
             debounce_timeout=300,
-            rows=rows,
             width="100%",
             font_family="monospace" if mono else None,
+            **extra,
         ),
         name,
         hint_key,
