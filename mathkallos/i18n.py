@@ -368,6 +368,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "topic.linear algebra": ("Linear algebra", "Линейная алгебра"),
     "topic.functional equations": ("Functional equations", "Функциональные уравнения"),
     "topic.sequences": ("Sequences", "Последовательности"),
+    "topic.sequences and series": ("Sequences and series", "Последовательности и ряды"),
     "topic.polynomials": ("Polynomials", "Многочлены"),
     # Catalog
     "catalog.title": ("Courses", "Курсы"),
@@ -679,6 +680,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "teach.description": ("Description", "Описание"),
     "teach.price_hint": ("0 means free.", "0 — бесплатно."),
+    "teach.export": ("Export", "Экспорт"),
+    "teach.export_json": ("Course as JSON", "Курс в JSON"),
+    "teach.export_csv": ("Problems as CSV", "Задачи в CSV"),
     "teach.publish": ("Publish", "Опубликовать"),
     "teach.unpublish": ("Unpublish", "Снять с публикации"),
     "teach.view": ("View as a student", "Открыть как студент"),

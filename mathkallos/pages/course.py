@@ -161,6 +161,9 @@ def _enrol_box(course: rx.Var[CourseDetail]) -> rx.Component:
         ),
         size="3",
         width="100%",
+        height="fit-content",
+        position={"md": "sticky"},
+        top="5em",
     )
 
 

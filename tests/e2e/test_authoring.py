@@ -1,6 +1,7 @@
 """Teachers author content in the browser; students cannot reach the authoring pages."""
 
 import re
+from pathlib import Path
 
 from playwright.sync_api import Page, expect
 from sqlalchemy import create_engine, func
@@ -98,3 +99,38 @@ def test_a_student_cannot_reach_the_authoring_pages(page: Page, base_url: str):
         page.goto(f"{base_url}{path}")
         expect(page.get_by_test_id("not-allowed")).to_be_visible()
     expect(page.get_by_label("Answer key")).to_have_count(0)
+
+
+def test_teacher_builds_and_publishes_a_course_that_students_then_see(page: Page, base_url):
+    log_in(page, base_url, "teacher")
+    page.goto(f"{base_url}/teach")
+    page.get_by_role("button", name="New course").click()
+    page.get_by_role("dialog").get_by_label("Title").fill("Functional equations primer")
+    page.get_by_role("dialog").get_by_label("Summary for the catalog").fill("Cauchy and friends.")
+    page.get_by_role("button", name="Create", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Functional equations primer")
+
+    # Publishing an empty course is refused with the reason.
+    page.get_by_role("button", name="Publish", exact=True).click()
+    expect(page.get_by_text("Add at least one section before publishing.")).to_be_visible()
+
+    page.get_by_role("tab", name="Theory").click()
+    page.get_by_role("button", name="New section").click()
+    page.get_by_label("Section title").fill("Cauchy's equation")
+    page.get_by_label("Theory (Markdown + LaTeX)").fill("Solve $f(x+y)=f(x)+f(y)$.")
+    expect(page.get_by_role("dialog").locator(".katex").first).to_be_visible()
+    page.get_by_role("dialog").get_by_role("button", name="Save").click()
+    expect(page.get_by_test_id("editor-section-row")).to_have_count(1)
+
+    page.get_by_role("button", name="Publish", exact=True).click()
+    expect(page.get_by_role("button", name="Unpublish")).to_be_visible()
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export").click()
+        page.get_by_role("menuitem", name="Course as JSON").click()
+    assert '"Functional equations primer"' in Path(download.value.path()).read_text()
+
+    page.goto(f"{base_url}/courses")
+    expect(
+        page.get_by_test_id("course-card").filter(has_text="Functional equations primer")
+    ).to_be_visible()
