@@ -224,7 +224,8 @@ def _details() -> rx.Component:
                     _choice(
                         "profile.theme",
                         ProfileState.theme,
-                        ProfileState.set_theme_choice,
+                        # Colour mode lives in the browser: apply the choice there at once.
+                        lambda v: [ProfileState.set_theme_choice(v), rx.style.set_color_mode(v)],
                         [
                             ("system", "profile.theme_system"),
                             ("light", "profile.theme_light"),

@@ -141,3 +141,15 @@ def test_wrong_password_five_times_locks_the_account_with_a_clear_message(page: 
     page.get_by_label("Password").fill("Correct-horse-9")
     page.get_by_role("button", name="Log in", exact=True).click()
     expect(page.get_by_role("alert")).to_contain_text("Too many failed attempts")
+
+
+def test_choosing_the_dark_theme_in_the_profile_applies_it_at_once(page: Page, base_url: str):
+    page.emulate_media(color_scheme="light")
+    log_in(page, base_url, "teacher")
+    page.goto(f"{base_url}/profile")
+    page.get_by_role("combobox", name="Theme").click()
+    page.get_by_role("option", name="Dark").click()
+    expect(page.locator("html")).to_have_class(re.compile("dark"))
+    page.get_by_role("combobox", name="Theme").click()
+    page.get_by_role("option", name="Light").click()
+    expect(page.locator("html")).to_have_class(re.compile("light"))
