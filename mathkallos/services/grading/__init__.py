@@ -4,7 +4,7 @@ Public API (keep stable): ``check_answer``, ``check_answer_async``, ``validate_k
 ``preview``, ``Verdict``, ``Preview``. See docs/grading.md for key formats and settings.
 """
 
-from .engine import check_answer_unbounded, preview, validate_key
+from .engine import check_answer_unbounded, clear_caches, preview, validate_key
 from .errors import GradingError, MathSyntaxError
 from .pool import check_answer, check_answer_async, get_pool, shutdown_pool
 from .settings import KINDS
@@ -19,6 +19,7 @@ __all__ = [
     "check_answer",
     "check_answer_async",
     "check_answer_unbounded",
+    "clear_caches",
     "get_pool",
     "preview",
     "shutdown_pool",

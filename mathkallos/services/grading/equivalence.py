@@ -9,13 +9,25 @@ both sides does the slow symbolic route run, inside the worker's time limit.
 
 from __future__ import annotations
 
+import cmath
 import random
 from collections.abc import Iterator
+from functools import lru_cache
 
 import mpmath
 import sympy
 
-from .numeric import Number, Undefined, Unsupported, evaluate_at
+from .numeric import (
+    Compiled,
+    Fallback,
+    Number,
+    Undefined,
+    Unsupported,
+    compile_float,
+    compile_mp,
+    evaluate_at,
+    float_value,
+)
 
 DOMAINS = ("real", "positive", "complex", "integer")
 _FAST_DPS, _FAST_TOL = 15, mpmath.mpf("1e-9")
@@ -24,25 +36,42 @@ _FLOAT_TOL = mpmath.mpf("1e-14")
 _WANTED_POINTS = 8
 _MIN_POINTS = 3
 _MAX_TRIES = 48
-_CONFIRM_POINTS = 2
+_CONFIRM_POINTS = 1
 
 
-def _random_value(rng: random.Random, domain: str, attempt: int) -> Number:
+Point = tuple  # one value per symbol, in the order of the sorted symbols
+
+
+def _random_value(rng: random.Random, domain: str, attempt: int) -> float | complex:
     if domain == "integer":
-        return mpmath.mpf(rng.randint(-8, 14))
+        return float(rng.randint(-8, 14))
     if domain == "complex":
-        return mpmath.mpc(rng.uniform(-2.5, 2.5), rng.uniform(-2.5, 2.5))
+        return complex(rng.uniform(-2.5, 2.5), rng.uniform(-2.5, 2.5))
     wide = attempt % 4 == 3
     magnitude = rng.uniform(0.1, 40.0) if wide else rng.uniform(0.1, 3.5)
     if domain == "positive":
-        return mpmath.mpf(magnitude)
-    return mpmath.mpf(magnitude if rng.random() < 0.5 else -magnitude)
+        return magnitude
+    return magnitude if rng.random() < 0.5 else -magnitude
 
 
-def _points(symbols: list[sympy.Symbol], domain: str, seed: int) -> Iterator[dict]:
+@lru_cache(maxsize=256)
+def _point_list(count: int, domain: str, seed: int) -> tuple[Point, ...]:
     rng = random.Random(seed)  # noqa: S311 - reproducible sample points, not secrets
-    for attempt in range(_MAX_TRIES):
-        yield {symbol: _random_value(rng, domain, attempt) for symbol in symbols}
+    return tuple(
+        tuple(_random_value(rng, domain, attempt) for _ in range(count))
+        for attempt in range(_MAX_TRIES)
+    )
+
+
+def _points(symbols: list[sympy.Symbol], domain: str, seed: int) -> Iterator[Point]:
+    yield from _point_list(len(symbols), domain, seed)
+
+
+def _mp_point(symbols: list[sympy.Symbol], point: Point) -> dict:
+    return {
+        symbol: mpmath.mpc(value) if type(value) is complex else mpmath.mpf(value)
+        for symbol, value in zip(symbols, point, strict=True)
+    }
 
 
 def _value(expr: sympy.Basic, point: dict, domain: str) -> Number | None:
@@ -52,19 +81,75 @@ def _value(expr: sympy.Basic, point: dict, domain: str) -> Number | None:
         return None
 
 
+class _Side:
+    """One expression to sample: compiled to double precision when possible, else mpmath."""
+
+    __slots__ = ("compiled", "domain", "expr", "precise", "symbols")
+
+    def __init__(self, expr: sympy.Basic, symbols: list[sympy.Symbol], domain: str) -> None:
+        self.expr, self.symbols, self.domain = expr, symbols, domain
+        real = domain != "complex"
+        try:
+            self.compiled: Compiled | None = compile_float(expr, tuple(symbols), real)
+        except (Unsupported, RecursionError):
+            self.compiled = None
+        try:
+            self.precise: Compiled | None = compile_mp(expr, tuple(symbols), real)
+        except (Unsupported, RecursionError):
+            self.precise = None
+
+    def fast(self, point: Point) -> complex | float | None:
+        """Value at double precision (mpmath at 15 digits where floats cannot decide)."""
+        if self.compiled is not None:
+            try:
+                return float_value(self.compiled, point)
+            except Fallback:
+                pass
+        with mpmath.workdps(_FAST_DPS):
+            value = _value(self.expr, _mp_point(self.symbols, point), self.domain)
+        if value is None:
+            return None
+        return complex(value) if isinstance(value, mpmath.mpc) else float(value)
+
+    def exact(self, point: Point) -> Number | None:
+        """Value at 60 digits (call inside ``mpmath.workdps(_EXACT_DPS)``)."""
+        if self.precise is None:
+            return _value(self.expr, _mp_point(self.symbols, point), self.domain)
+        try:
+            return self.precise(
+                tuple(mpmath.mpc(v) if type(v) is complex else mpmath.mpf(v) for v in point)
+            )
+        except Undefined:
+            return None
+
+
 def _close(a: Number, b: Number, tolerance: mpmath.mpf) -> bool:
     if mpmath.isinf(a) or mpmath.isinf(b):
         return a == b
     return abs(a - b) <= tolerance * max(1, abs(a), abs(b))
 
 
-def _agree(a: sympy.Basic, b: sympy.Basic, point: dict, domain: str, exact: bool) -> bool | None:
-    """True/False if the sides agree/differ at the point, None if neither is defined there."""
-    dps, tolerance = (_EXACT_DPS, _EXACT_TOL) if exact else (_FAST_DPS, _FAST_TOL)
-    if exact and (a.has(sympy.Float) or b.has(sympy.Float)):
+def _close_fast(a: complex | float, b: complex | float, tolerance: float = 1e-9) -> bool:
+    if not (cmath.isfinite(a) and cmath.isfinite(b)):
+        return a == b
+    return abs(a - b) <= tolerance * max(1.0, abs(a), abs(b))
+
+
+def _agree_fast(a: _Side, b: _Side, point: Point) -> bool | None:
+    value_a, value_b = a.fast(point), b.fast(point)
+    if value_a is None and value_b is None:
+        return None
+    if value_a is None or value_b is None:
+        return False
+    return _close_fast(value_a, value_b)
+
+
+def _agree_exact(a: _Side, b: _Side, point: Point) -> bool | None:
+    tolerance = _EXACT_TOL
+    if a.expr.has(sympy.Float) or b.expr.has(sympy.Float):
         tolerance = _FLOAT_TOL
-    with mpmath.workdps(dps):
-        value_a, value_b = _value(a, point, domain), _value(b, point, domain)
+    with mpmath.workdps(_EXACT_DPS):
+        value_a, value_b = a.exact(point), b.exact(point)
         if value_a is None and value_b is None:
             return None
         if value_a is None or value_b is None:
@@ -89,13 +174,14 @@ def equivalent(a: sympy.Basic, b: sympy.Basic, domain: str = "real") -> bool:
 
 
 def _numerically_equivalent(a: sympy.Basic, b: sympy.Basic, symbols: list, domain: str) -> bool:
+    side_a, side_b = _Side(a, symbols, domain), _Side(b, symbols, domain)
     if not symbols:
-        return bool(_agree(a, b, {}, domain, exact=True) is not False)
+        return bool(_agree_exact(side_a, side_b, ()) is not False)
     compared = 0
     for point in _points(symbols, domain, seed=20240601):
-        fast = _agree(a, b, point, domain, exact=False)
+        fast = _agree_fast(side_a, side_b, point)
         if fast is False:
-            fast = _agree(a, b, point, domain, exact=True)
+            fast = _agree_exact(side_a, side_b, point)
             if fast is False:
                 return False
         if fast:
@@ -106,7 +192,7 @@ def _numerically_equivalent(a: sympy.Basic, b: sympy.Basic, symbols: list, domai
         return _symbolically_equivalent(a, b)
     confirmed = 0
     for point in _points(symbols, domain, seed=977):
-        verdict = _agree(a, b, point, domain, exact=True)
+        verdict = _agree_exact(side_a, side_b, point)
         if verdict is False:
             return False
         confirmed += verdict is True
@@ -120,17 +206,17 @@ def _symbolically_equivalent(a: sympy.Basic, b: sympy.Basic) -> bool:
     return sympy.simplify(a - b) == 0
 
 
-def sample_values(expr: sympy.Basic, domain: str = "real", count: int = 6) -> list[Number]:
-    """Values of ``expr`` at up to ``count`` random points where it is defined (fast precision)."""
+def sample_values(expr: sympy.Basic, domain: str = "real", count: int = 6) -> list[complex | float]:
+    """Values of ``expr`` at up to ``count`` random points where it is defined (double)."""
     symbols = sorted(expr.free_symbols, key=str)
-    values: list[Number] = []
-    with mpmath.workdps(_FAST_DPS):
-        for point in _points(symbols, domain, seed=31337):
-            value = _value(expr, point, domain)
-            if value is not None:
-                values.append(value)
-            if len(values) >= count or not symbols:
-                break
+    side = _Side(expr, symbols, domain)
+    values: list[complex | float] = []
+    for point in _points(symbols, domain, seed=31337):
+        value = side.fast(point)
+        if value is not None:
+            values.append(value)
+        if len(values) >= count or not symbols:
+            break
     return values
 
 
@@ -140,17 +226,17 @@ def differ_by_constant(a: sympy.Basic, b: sympy.Basic, domain: str = "real") -> 
     A point where only one side is defined is a difference, so ``ln(x)`` is not ``ln|x|``.
     """
     symbols = sorted(a.free_symbols | b.free_symbols, key=str)
-    differences: list[Number] = []
-    with mpmath.workdps(_FAST_DPS):
-        for point in _points(symbols, domain, seed=31337):
-            value_a, value_b = _value(a, point, domain), _value(b, point, domain)
-            if (value_a is None) != (value_b is None):
-                return False
-            if value_a is not None:
-                differences.append(value_a - value_b)
-            if len(differences) >= _WANTED_POINTS or not symbols:
-                break
-    return bool(differences) and all(_close(d, differences[0], _FAST_TOL) for d in differences)
+    side_a, side_b = _Side(a, symbols, domain), _Side(b, symbols, domain)
+    differences: list[complex | float] = []
+    for point in _points(symbols, domain, seed=31337):
+        value_a, value_b = side_a.fast(point), side_b.fast(point)
+        if (value_a is None) != (value_b is None):
+            return False
+        if value_a is not None and value_b is not None:
+            differences.append(value_a - value_b)
+        if len(differences) >= _WANTED_POINTS or not symbols:
+            break
+    return bool(differences) and all(_close_fast(d, differences[0]) for d in differences)
 
 
 def constant_value(expr: sympy.Basic) -> Number | None:
@@ -165,16 +251,16 @@ def constant_value(expr: sympy.Basic) -> Number | None:
 def proportional(a: sympy.Basic, b: sympy.Basic, domain: str = "real") -> bool:
     """True if ``a = c*b`` for a constant c != 0: ``2y-4x-2`` and ``y-2x-1`` share a zero set."""
     symbols = sorted(a.free_symbols | b.free_symbols, key=str)
-    ratios: list[Number] = []
-    with mpmath.workdps(_FAST_DPS):
-        for point in _points(symbols, domain, seed=4242):
-            value_a, value_b = _value(a, point, domain), _value(b, point, domain)
-            if value_a is not None and value_b is not None and abs(value_b) > _FAST_TOL:
-                ratios.append(value_a / value_b)
-            if len(ratios) >= _WANTED_POINTS:
-                break
+    side_a, side_b = _Side(a, symbols, domain), _Side(b, symbols, domain)
+    ratios: list[complex | float] = []
+    for point in _points(symbols, domain, seed=4242):
+        value_a, value_b = side_a.fast(point), side_b.fast(point)
+        if value_a is not None and value_b is not None and abs(value_b) > 1e-9:
+            ratios.append(value_a / value_b)
+        if len(ratios) >= _WANTED_POINTS:
+            break
     return (
         len(ratios) >= _MIN_POINTS
-        and abs(ratios[0]) > _FAST_TOL
-        and all(_close(r, ratios[0], _FAST_TOL) for r in ratios)
+        and abs(ratios[0]) > 1e-9
+        and all(_close_fast(r, ratios[0]) for r in ratios)
     )

@@ -36,6 +36,7 @@ MESSAGES: dict[str, str] = {
     "choice_partial": "Partly correct: {right} of {total} correct option(s), {wrong} wrong.",
     "choice_unknown_option": "Unknown option(s): {options}.",
     "step_wrong": "Step {step} does not follow from step {previous}.",
+    "step_equality_wrong": "In step {step}, the {which} equality does not hold.",
     "step_wrong_start": "Step 1 does not follow from the problem statement.",
     "steps_wrong_result": "Every step is valid, but the last one is not the expected answer.",
     "needs_review": "Your answer has been saved and will be reviewed by a teacher.",

@@ -21,12 +21,27 @@ _CODES = {
 }
 
 
-def violated_form(raw: sympy.Expr, forms: Iterable[str]) -> str | None:
-    """Feedback code of the first form rule the typed answer breaks, or None."""
+def violated_form(raw: sympy.Expr, forms: Iterable[str], content: bool = False) -> str | None:
+    """Feedback code of the first form rule the typed answer breaks, or None.
+
+    With ``content`` (the key was written with its numeric factor outside, ``2(x+1)(x-1)``),
+    "factored" also requires every factor to be primitive: ``(2x+2)(x-1)`` is not factored.
+    """
     for form in forms:
+        if form == "factored" and content and not _is_factored(raw, primitive=True):
+            return _CODES[form]
         if not _RULES[form](raw):
             return _CODES[form]
     return None
+
+
+def has_numeric_content(raw: sympy.Expr) -> bool:
+    """True for a product written with a number outside a symbolic sum: ``-3(x-2)^2``."""
+    factors = _factors(raw)
+    numbers = [f for f in factors if f.is_Rational and abs(f) != 1]
+    return bool(numbers) and any(
+        _has_symbolic_sum(f.base if isinstance(f, sympy.Pow) else f) for f in factors
+    )
 
 
 def _has_symbolic_sum(expr: sympy.Basic) -> bool:
@@ -55,15 +70,23 @@ def _is_irreducible(expr: sympy.Expr) -> bool:
     return len(factors) == 1 and factors[0][1] == 1
 
 
-def _is_factored(raw: sympy.Expr) -> bool:
+def _is_factored(raw: sympy.Expr, primitive: bool = False) -> bool:
     for factor in sympy.Mul.make_args(raw):
         base = factor.base if isinstance(factor, sympy.Pow) else factor
         if isinstance(base, sympy.Mul):
-            if not _is_factored(base):
+            if not _is_factored(base, primitive):
                 return False
-        elif _has_symbolic_sum(base) and not _is_irreducible(base):
+        elif _has_symbolic_sum(base) and (
+            not _is_irreducible(base) or (primitive and not _is_primitive(base))
+        ):
             return False
     return True
+
+
+def _is_primitive(expr: sympy.Expr) -> bool:
+    """No common numeric factor left inside a sum: ``2x+2`` is not, ``x+1`` and ``2x+1`` are."""
+    content, _ = evaluate_expr(expr).primitive()
+    return abs(content) == 1
 
 
 def _is_simplified_fraction(raw: sympy.Expr) -> bool:

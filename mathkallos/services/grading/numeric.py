@@ -7,7 +7,10 @@ logarithm or inverse function means the point is outside the expression's real d
 
 from __future__ import annotations
 
+import cmath
+import math
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from typing import Any
 
 import mpmath
@@ -133,6 +136,240 @@ def _evaluate(expr: sympy.Basic, point: Mapping[sympy.Symbol, Number], real: boo
         result = _FUNCTIONS[type(expr)](*args)
     else:
         raise Unsupported(f"cannot evaluate {type(expr).__name__}")
+    if real and not is_real(result) and all(is_real(arg) for arg in args):
+        raise Undefined("not real")
+    return result
+
+
+# ---- double precision: a closure tree per expression, compiled once, no code generation ----
+
+
+class Fallback(Exception):
+    """Double precision cannot decide this point (overflow, pole): use mpmath instead."""
+
+
+Compiled = Callable[[tuple], Any]
+
+
+def _is_real_float(value: Any) -> bool:
+    return type(value) is float or abs(value.imag) <= 1e-7 * max(1.0, abs(value.real))
+
+
+def _real_or_complex(name: str) -> tuple[Callable, Callable]:
+    return getattr(math, name), getattr(cmath, name)
+
+
+def _reciprocal(name: str) -> tuple[Callable, Callable]:
+    real, complex_ = _real_or_complex(name)
+    return (lambda v: 1.0 / real(v)), (lambda v: 1.0 / complex_(v))
+
+
+_FLOAT_FUNCTIONS: dict[type, tuple[Callable, Callable]] = {
+    sympy.sin: _real_or_complex("sin"),
+    sympy.cos: _real_or_complex("cos"),
+    sympy.tan: _real_or_complex("tan"),
+    sympy.cot: _reciprocal("tan"),
+    sympy.sec: _reciprocal("cos"),
+    sympy.csc: _reciprocal("sin"),
+    sympy.asin: _real_or_complex("asin"),
+    sympy.acos: _real_or_complex("acos"),
+    sympy.atan: _real_or_complex("atan"),
+    sympy.sinh: _real_or_complex("sinh"),
+    sympy.cosh: _real_or_complex("cosh"),
+    sympy.tanh: _real_or_complex("tanh"),
+    sympy.asinh: _real_or_complex("asinh"),
+    sympy.acosh: _real_or_complex("acosh"),
+    sympy.atanh: _real_or_complex("atanh"),
+    sympy.exp: _real_or_complex("exp"),
+    sympy.log: _real_or_complex("log"),
+}
+_FLOAT_CONSTANTS: dict[sympy.Basic, Any] = {sympy.pi: math.pi, sympy.E: math.e, sympy.I: 1j}
+
+
+@lru_cache(maxsize=2048)
+def compile_float(expr: sympy.Basic, symbols: tuple[sympy.Symbol, ...], real: bool) -> Compiled:
+    """A function of a tuple of point values (floats, or complex) giving ``expr`` there.
+
+    Mirrors :func:`evaluate_at`: with ``real`` a real argument with a non-real result raises
+    Undefined; anything double precision cannot settle raises Fallback. Raises Unsupported at
+    compile time for nodes it does not know (the caller then uses mpmath throughout).
+    """
+    return _compile(expr, {symbol: index for index, symbol in enumerate(symbols)}, real)
+
+
+def _compile(expr: sympy.Basic, index: dict, real: bool) -> Compiled:
+    if expr.is_Number:
+        if not expr.is_finite:
+            raise Unsupported("infinite constant")
+        try:
+            constant = float(expr)
+        except OverflowError:
+            raise Unsupported("too large for double precision") from None
+        return lambda point: constant
+    if expr.is_Symbol:
+        if expr not in index:
+            raise Unsupported(f"no value for {expr}")
+        position = index[expr]
+        return lambda point: point[position]
+    if expr in _FLOAT_CONSTANTS:
+        constant = _FLOAT_CONSTANTS[expr]
+        return lambda point: constant
+    parts = [_compile(arg, index, real) for arg in expr.args]
+    if isinstance(expr, sympy.Add):
+
+        def add(point: tuple) -> Any:
+            return sum(part(point) for part in parts)
+
+        return add
+    if isinstance(expr, sympy.Mul):
+
+        def mul(point: tuple) -> Any:
+            result = 1.0
+            for part in parts:
+                result *= part(point)
+            return result
+
+        return mul
+    if isinstance(expr, sympy.Pow):
+        base, exponent = parts
+        if expr.exp.is_Integer:
+            whole = int(expr.exp)
+            return lambda point: base(point) ** whole
+        return _compile_power(base, exponent, real)
+    if isinstance(expr, sympy.Abs):
+        (inner,) = parts
+        return lambda point: abs(inner(point))
+    if type(expr) in _FLOAT_FUNCTIONS and len(parts) == 1:
+        return _compile_function(*_FLOAT_FUNCTIONS[type(expr)], parts[0], real)
+    raise Unsupported(f"no double-precision rule for {type(expr).__name__}")
+
+
+def _compile_power(base: Compiled, exponent: Compiled, real: bool) -> Compiled:
+    def power(point: tuple) -> Any:
+        b, e = base(point), exponent(point)
+        if b == 0 and e.real < 0:
+            raise Undefined("division by zero")
+        result = b**e
+        if (
+            real
+            and type(result) is complex
+            and _is_real_float(b)
+            and _is_real_float(e)
+            and not _is_real_float(result)
+        ):
+            raise Undefined("not real")
+        return result
+
+    return power
+
+
+def _compile_function(
+    real_function: Callable, complex_function: Callable, inner: Compiled, real: bool
+) -> Compiled:
+    def function(point: tuple) -> Any:
+        value = inner(point)
+        if type(value) is float:
+            try:
+                return real_function(value)
+            except ValueError:
+                if not real:
+                    raise Fallback("pole") from None
+                try:
+                    result = complex_function(value)
+                except ValueError:
+                    raise Fallback("pole") from None
+                if _is_real_float(result):
+                    raise Fallback("real result outside the float domain") from None
+                raise Undefined("not real") from None
+        result = complex_function(value)
+        if real and _is_real_float(value) and not _is_real_float(result):
+            raise Undefined("not real")
+        return result
+
+    return function
+
+
+def float_value(compiled: Compiled, point: tuple) -> Any:
+    """Value of a compiled expression at a point; None if undefined there; Fallback if unsure."""
+    try:
+        value = compiled(point)
+    except (Undefined, ZeroDivisionError):
+        return None
+    except (OverflowError, ValueError, TypeError):
+        raise Fallback("overflow") from None
+    if type(value) is complex:
+        if not (cmath.isfinite(value)):
+            raise Fallback("not finite")
+    elif not math.isfinite(value):
+        raise Fallback("not finite")
+    return value
+
+
+# ---- high precision: the same walk as ``_evaluate``, resolved once per expression ----------
+
+
+@lru_cache(maxsize=2048)
+def compile_mp(expr: sympy.Basic, symbols: tuple[sympy.Symbol, ...], real: bool) -> Compiled:
+    """:func:`evaluate_at` compiled: a function of a tuple of mpmath values (current precision).
+
+    Raises Unsupported at compile time where ``evaluate_at`` would raise it on every call.
+    """
+    compiled = _compile_mp(expr, {symbol: index for index, symbol in enumerate(symbols)}, real)
+
+    def evaluate(point: tuple) -> Number:
+        try:
+            return compiled(point)
+        except (ZeroDivisionError, ValueError, OverflowError) as error:
+            raise Undefined(str(error)) from None
+
+    return evaluate
+
+
+def _compile_mp(expr: sympy.Basic, index: dict, real: bool) -> Compiled:
+    if expr.is_Number:
+        if expr.is_Integer:
+            whole = int(expr)
+            return lambda point: mpmath.mpf(whole)
+        if expr.is_Rational:
+            numerator, denominator = int(expr.p), int(expr.q)
+            return lambda point: mpmath.mpf(numerator) / denominator
+        if expr.is_finite:
+            return lambda point: mpmath.mpf(expr._to_mpmath(mpmath.mp.prec))
+    if expr.is_Symbol:
+        if expr not in index:
+            raise Unsupported(f"no value for {expr}")
+        position = index[expr]
+        return lambda point: point[position]
+    if expr in _CONSTANTS:
+        constant = _CONSTANTS[expr]
+        return lambda point: constant()
+    parts = [_compile_mp(arg, index, real) for arg in expr.args]
+    if isinstance(expr, sympy.Add):
+        return lambda point: mpmath.fsum([part(point) for part in parts])
+    if isinstance(expr, sympy.Mul):
+        return lambda point: mpmath.fprod([part(point) for part in parts])
+    if isinstance(expr, sympy.Pow):
+        base, exponent = parts
+
+        def power(point: tuple) -> Number:
+            b, e = base(point), exponent(point)
+            if b == 0 and mpmath.re(e) < 0:
+                raise Undefined("division by zero")
+            return _checked(mpmath.power(b, e), (b, e), real)
+
+        return power
+    if type(expr) in _FUNCTIONS:
+        function = _FUNCTIONS[type(expr)]
+
+        def apply(point: tuple) -> Number:
+            args = [part(point) for part in parts]
+            return _checked(function(*args), args, real)
+
+        return apply
+    raise Unsupported(f"cannot evaluate {type(expr).__name__}")
+
+
+def _checked(result: Number, args: Any, real: bool) -> Number:
     if real and not is_real(result) and all(is_real(arg) for arg in args):
         raise Undefined("not real")
     return result

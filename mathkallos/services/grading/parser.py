@@ -8,6 +8,7 @@ for form rules and for the "you entered" preview.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -84,12 +85,6 @@ class _BarPostLexer(PostLex):
             yield token
 
 
-@lru_cache(maxsize=1)
-def _lark() -> Lark:
-    grammar = Path(__file__).with_name("grammar.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer="basic", postlex=_BarPostLexer())
-
-
 def _div(numerator: sympy.Expr, denominator: sympy.Expr) -> sympy.Expr:
     inverse = sympy.Pow(denominator, -1, evaluate=False)
     if numerator == 1:
@@ -156,6 +151,7 @@ _FUNCTIONS: dict[str, tuple[Callable[[list[sympy.Expr]], sympy.Expr], int, int]]
     "lg": (lambda a: _log([a[0], sympy.Integer(10)]), 1, 1),
     "binomial": (_unary(sympy.binomial), 2, 2),
     "max": (_unary(sympy.Max), 1, 20),
+    "cis": (lambda a: sympy.exp(sympy.Mul(sympy.I, a[0], evaluate=False), evaluate=False), 1, 1),
     "min": (_unary(sympy.Min), 1, 20),
 }
 _ALIASES = {
@@ -317,6 +313,10 @@ class _Builder(Transformer_NonRecursive):
 
     def __init__(self, latex_mode: bool) -> None:
         super().__init__()
+        self.reset(latex_mode)
+
+    def reset(self, latex_mode: bool) -> None:
+        """Start a new answer (the builder is reused: lark calls it while it parses)."""
         self.latex_mode = latex_mode
         self.hints: list[str] = []
 
@@ -642,21 +642,59 @@ def _syntax_error(error: Exception, text: str) -> MathSyntaxError:
 
 
 def parse(text: str, max_length: int = MAX_LENGTH) -> Parsed:
-    """Parse one answer; raise MathSyntaxError (and nothing else) on any malformed input."""
+    """Parse one answer; raise MathSyntaxError (and nothing else) on any malformed input.
+
+    Results are immutable and cached per process (an LRU, so the preview and the check of one
+    answer, and every use of one key, parse the text once); errors are never cached.
+    """
+    return _parse(text, max_length)
+
+
+def clear_parse_cache() -> None:
+    """Forget cached parses."""
+    _parse.cache_clear()
+
+
+@lru_cache(maxsize=256)
+def _parse(text: str, max_length: int) -> Parsed:
     check_text(text, max_length)
     if not text.strip():
         raise MathSyntaxError("the answer is empty")
     latex_mode = "\\" in text
-    try:
-        tree = _lark().parse(text)
-        builder = _Builder(latex_mode)
-        value = builder.value(builder.transform(tree))
-    except (UnexpectedCharacters, UnexpectedToken, UnexpectedEOF) as error:
-        raise _syntax_error(error, text) from None
-    except VisitError as error:
-        if isinstance(error.orig_exc, MathSyntaxError):
-            raise error.orig_exc from None
-        raise MathSyntaxError("this expression cannot be understood") from None
-    except RecursionError:
-        raise MathSyntaxError("the expression is nested too deeply") from None
-    return Parsed(value, latex_mode, tuple(builder.hints))
+    parser, builder = _building_parser()
+    with _BUILDING_LOCK:
+        builder.reset(latex_mode)
+        try:
+            value = builder.value(parser.parse(text))
+        except (UnexpectedCharacters, UnexpectedToken, UnexpectedEOF) as error:
+            raise _syntax_error(error, text) from None
+        except MathSyntaxError:
+            raise
+        except VisitError as error:
+            if isinstance(error.orig_exc, MathSyntaxError):
+                raise error.orig_exc from None
+            raise MathSyntaxError("this expression cannot be understood") from None
+        except RecursionError:
+            raise MathSyntaxError("the expression is nested too deeply") from None
+        except (ArithmeticError, AttributeError, LookupError, TypeError, ValueError):
+            raise MathSyntaxError("this expression cannot be understood") from None
+        hints = tuple(builder.hints)
+    return Parsed(value, latex_mode, hints)
+
+
+_BUILDING_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _building_parser() -> tuple[Lark, _Builder]:
+    """An LALR parser that builds values while it parses (no parse tree, no tree walk).
+
+    The builder's callbacks are bound once, at construction, which is much cheaper than a
+    ``Transformer`` pass per answer; one builder serves every parse, under a lock.
+    """
+    builder = _Builder(latex_mode=False)
+    grammar = Path(__file__).with_name("grammar.lark").read_text(encoding="utf-8")
+    parser = Lark(
+        grammar, parser="lalr", lexer="basic", postlex=_BarPostLexer(), transformer=builder
+    )
+    return parser, builder

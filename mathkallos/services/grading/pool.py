@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import multiprocessing
 import os
 import resource
 import threading
@@ -28,15 +29,36 @@ TEXT_LENGTH_CAPS = {"proof": 100_000, "string": 10_000, "steps": 20_000, "choice
 
 _lock = threading.Lock()
 _pool: ProcessPool | None = None
+_PRELOAD = ["mathkallos.services.grading.warmup"]
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """A start method that is safe in a multi-threaded web process.
+
+    Forking a process that runs threads (asyncio executors, the web server) can copy a lock held
+    by another thread and deadlock the child. "forkserver" forks workers from a clean,
+    single-threaded server process that has already imported sympy and the grammar, so a
+    replacement worker starts in milliseconds; "spawn" is the fallback where it is missing.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(_PRELOAD)
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 def _warm_worker(memory_limit: int) -> None:
-    """Cap the worker's address space and load sympy, the grammar and the caches up front."""
+    """Cap the worker's address space and load sympy, the grammar and the caches up front.
+
+    Under "forkserver" the server has imported ``warmup`` (which grades one answer of every
+    kind) before forking, so its children inherit that state; under "spawn" the import here
+    does the work.
+    """
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     limit = memory_limit if hard == resource.RLIM_INFINITY else min(memory_limit, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    check_answer_unbounded("2x+sin(x)^2+cos(x)^2", "1+2x", "symbolic")
-    check_answer_unbounded("x>=1", "[1,inf)", "interval")
+    from . import warmup  # noqa: F401 - grades one answer per kind on first import only
 
 
 def get_pool(workers: int | None = None, memory_limit: int = MEMORY_LIMIT_BYTES) -> ProcessPool:
@@ -48,6 +70,7 @@ def get_pool(workers: int | None = None, memory_limit: int = MEMORY_LIMIT_BYTES)
                 max_workers=workers or os.cpu_count() or 1,
                 initializer=_warm_worker,
                 initargs=(memory_limit,),
+                context=_context(),
             )
         return _pool
 

@@ -7,13 +7,16 @@ as AnswerShapeError so it never costs marks.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import sympy
 
+from . import realsets
 from .errors import AnswerShapeError
 from .evaluation import evaluate_value
+from .guards import MAX_LENGTH
 from .latex import to_latex
-from .parser import Parsed, parse
+from .parser import Parsed, clear_parse_cache, parse
 from .settings import Settings
 from .values import Bracket, Logic, MatrixLiteral, Relation, SetLiteral, UnionOf, Value
 
@@ -27,17 +30,40 @@ _RELATIONALS = {
 }
 
 
+@lru_cache(maxsize=256)
+def _evaluated(text: str, max_length: int) -> Value:
+    return evaluate_value(parse(text, max_length).value)
+
+
+@lru_cache(maxsize=256)
+def _latex_of(text: str, max_length: int) -> str:
+    return to_latex(parse(text, max_length).value)
+
+
+def latex_of(text: str, max_length: int = MAX_LENGTH) -> str:
+    """LaTeX of what the parser understood in ``text`` (cached: printing is not cheap)."""
+    return _latex_of(text, max_length)
+
+
 class Reading:
     """An answer parsed once: the value as typed (for forms and preview) and evaluated."""
 
     def __init__(self, text: str, settings: Settings) -> None:
+        self._text, self._max_length = text, settings.max_length
         self.parsed: Parsed = parse(text, settings.max_length)
         self.raw: Value = self.parsed.value
-        self.value: Value = evaluate_value(self.raw)
+        self.value: Value = _evaluated(text, settings.max_length)
 
     @property
     def latex(self) -> str:
-        return to_latex(self.raw)
+        return latex_of(self._text, self._max_length)
+
+
+def clear_reading_caches() -> None:
+    """Forget cached parses and readings (benchmarks measure cold caches with this)."""
+    clear_parse_cache()
+    _evaluated.cache_clear()
+    _latex_of.cache_clear()
 
 
 def describe(value: Value) -> str:
@@ -220,3 +246,55 @@ def same_sets(a: sympy.Set, b: sympy.Set) -> bool:
 def join_lines(answer: str | Sequence[str], separator: str) -> str:
     """Accept a list of strings where a kind allows several parts."""
     return answer if isinstance(answer, str) else separator.join(answer)
+
+
+def fast_real_set(value: Value) -> realsets.RealSet:
+    """:func:`real_set_of` by sign chart, without sympy sets; raises NotFast when unsure.
+
+    Shape errors are left to :func:`real_set_of` (anything unusual raises NotFast).
+    """
+    if isinstance(value, sympy.Set):
+        if value == sympy.S.Reals:
+            return realsets.REALS
+        raise realsets.NotFast("a sympy set")
+    if isinstance(value, Bracket) and value.open and len(value.items) == 2:
+        low, high = (_fast_number(item) for item in value.items)
+        return realsets.interval(low, high, value.open == "(", value.close == ")")
+    if isinstance(value, (SetLiteral, Bracket)):
+        return realsets.points(_fast_number(item) for item in value.items)
+    if isinstance(value, UnionOf):
+        return realsets.RealSet(()).union(*(fast_real_set(item) for item in value.items))
+    if isinstance(value, Logic):
+        parts = [fast_real_set(item) for item in value.items]
+        if value.op == "or":
+            return realsets.RealSet(()).union(*parts)
+        result = parts[0]
+        for part in parts[1:]:
+            result = result.intersection(part)
+        return result
+    if isinstance(value, Relation):
+        symbols = set().union(*(_fast_expr(op).free_symbols for op in value.operands))
+        if len(symbols) != 1:
+            raise realsets.NotFast("not one variable")
+        (symbol,) = symbols
+        result = realsets.REALS
+        pairs = zip(value.operands[:-1], value.ops, value.operands[1:], strict=True)
+        for left, op, right in pairs:
+            result = result.intersection(realsets.solve(op, left - right, symbol))
+        return result
+    if isinstance(value, sympy.Expr) and value.is_number:
+        return realsets.points([value])
+    raise realsets.NotFast("another shape")
+
+
+def _fast_expr(value: Value) -> sympy.Expr:
+    if not isinstance(value, sympy.Expr):
+        raise realsets.NotFast("not an expression")
+    return value
+
+
+def _fast_number(value: Value) -> sympy.Expr:
+    expr = _fast_expr(value)
+    if expr.free_symbols:
+        raise realsets.NotFast("not a number")
+    return expr

@@ -8,9 +8,11 @@ agree). Several variables: a single equation matches a nonzero multiple of the k
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sympy
 
+from .. import realsets
 from ..equivalence import equivalent, proportional
 from ..errors import AnswerShapeError
 from ..settings import Settings
@@ -60,6 +62,35 @@ def _solution_set(equations: Equations, symbol: sympy.Symbol, settings: Settings
     return sympy.Union(*alternatives)
 
 
+def _fast_solution_set(
+    equations: Equations, symbol: sympy.Symbol, settings: Settings
+) -> realsets.RealSet:
+    """Real solutions by sign chart (raises NotFast outside rational functions with |.|)."""
+    if settings.domain == "complex":
+        raise realsets.NotFast("complex solutions")
+    systems = tuple(tuple(system) for system in equations.systems)
+    return _sign_chart_solutions(systems, symbol, settings.domain == "positive")
+
+
+@lru_cache(maxsize=512)
+def _sign_chart_solutions(
+    systems: tuple[tuple[sympy.Expr, ...], ...], symbol: sympy.Symbol, positive: bool
+) -> realsets.RealSet:
+    """Cached: the key's solutions are computed once, not once per answer."""
+    alternatives = []
+    for system in systems:
+        solutions = realsets.POSITIVE if positive else realsets.REALS
+        for equation in system:
+            solutions = solutions.intersection(realsets.solve("=", equation, symbol))
+        alternatives.append(solutions)
+    return realsets.RealSet(()).union(*alternatives)
+
+
+def clear_cache() -> None:
+    """Forget cached solution sets."""
+    _sign_chart_solutions.cache_clear()
+
+
 def _same_solution_dicts(first: list[dict], second: list[dict], settings: Settings) -> bool:
     def covered(solution: dict, others: list[dict]) -> bool:
         return any(
@@ -73,9 +104,23 @@ def _same_solution_dicts(first: list[dict], second: list[dict], settings: Settin
 
 def _solve(equations: Equations, variables: list[sympy.Symbol]) -> list[dict]:
     return [
-        solution
-        for system in equations.systems
-        for solution in sympy.solve(system, variables, dict=True)
+        solution for system in equations.systems for solution in _solve_system(system, variables)
+    ]
+
+
+def _solve_system(system: list[sympy.Expr], variables: list[sympy.Symbol]) -> list[dict]:
+    """Linear systems by Gauss-Jordan (``linsolve``, ~15x faster), others by ``solve``.
+
+    Free variables are left out of the solution, as ``solve`` does (``{x: 3 - y}``); the
+    reduced row echelon form is unique, so equivalent systems give the same parametrisation.
+    """
+    try:
+        solutions = sympy.linsolve(system, variables)
+    except ValueError:  # NonlinearError
+        return sympy.solve(system, variables, dict=True)
+    return [
+        {v: value for v, value in zip(variables, solution, strict=True) if value != v}
+        for solution in solutions
     ]
 
 
@@ -87,6 +132,12 @@ def same_solutions(answer: Equations, key: Equations, settings: Settings) -> boo
         key_symbol = next(iter(key.variables), answer_symbol)
         if answer_symbol is None or key_symbol is None:
             return False
+        try:
+            return _fast_solution_set(answer, answer_symbol, settings).same_as(
+                _fast_solution_set(key, key_symbol, settings)
+            )
+        except realsets.NotFast:
+            pass
         return same_sets(
             _solution_set(answer, answer_symbol, settings), _solution_set(key, key_symbol, settings)
         )

@@ -1,25 +1,61 @@
-"""Subsets of the real line: intervals, unions, finite sets and inequalities, all as sets."""
+"""Subsets of the real line: intervals, unions, finite sets and inequalities, all as sets.
+
+Both sides are read by sign chart into a canonical union of intervals when they are built from
+rational functions and absolute values (fast, exact endpoints); otherwise sympy's sets decide.
+"""
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import sympy
 
+from ..realsets import NotFast, RealSet
 from ..settings import Settings
-from ..shapes import Reading, real_set_of, same_sets
+from ..shapes import Reading, fast_real_set, real_set_of, same_sets
+from ..values import Value
 from ..verdict import Verdict
 from .base import KindChecker
 
 
-def read_key(key: str, settings: Settings) -> sympy.Set:
-    return real_set_of(Reading(key, settings).value)
+class IntervalKey:
+    """The key's value, its fast form (None if outside the sign chart) and sympy set on demand."""
+
+    def __init__(self, value: Value) -> None:
+        self.value = value
+        try:
+            self.fast: RealSet | None = fast_real_set(value)
+        except NotFast:
+            self.fast = None
+            _ = self.sympy_set  # validates the key's shape
+
+    @cached_property
+    def sympy_set(self) -> sympy.Set:
+        return real_set_of(self.value)
 
 
-def grade(answer: str, key: sympy.Set, settings: Settings) -> Verdict:
+def read_key(key: str, settings: Settings) -> IntervalKey:
+    return IntervalKey(Reading(key, settings).value)
+
+
+def grade(answer: str, key: IntervalKey, settings: Settings) -> Verdict:
     reading = Reading(answer, settings)
+    if key.fast is not None:
+        try:
+            given_fast = fast_real_set(reading.value)
+        except NotFast:
+            pass
+        else:
+            if given_fast.same_as(key.fast):
+                return Verdict.checked("correct", 1.0, reading.latex)
+            if given_fast.closure().same_as(key.fast.closure()):
+                return Verdict.checked("interval_endpoints", 0.0, reading.latex)
+            return Verdict.checked("incorrect", 0.0, reading.latex)
     given = real_set_of(reading.value)
-    if same_sets(given, key):
+    expected = key.sympy_set
+    if same_sets(given, expected):
         return Verdict.checked("correct", 1.0, reading.latex)
-    if same_sets(given.closure, key.closure):
+    if same_sets(given.closure, expected.closure):
         return Verdict.checked("interval_endpoints", 0.0, reading.latex)
     return Verdict.checked("incorrect", 0.0, reading.latex)
 

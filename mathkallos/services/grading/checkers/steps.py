@@ -71,19 +71,33 @@ def grade(answer: str, key: StepsKey, settings: Settings) -> Verdict:
     readings = [Reading(line, settings) for line in lines]
     latex = r" \\ ".join(reading.latex for reading in readings)
     equations = isinstance(key.target, Equations)
-    steps: list[tuple[int, Step]] = [
-        (number, step)
+    steps: list[tuple[int, int, Step]] = [
+        (number, part, step)
         for number, reading in enumerate(readings, start=1)
-        for step in _steps_of(reading.value, equations)
+        for part, step in enumerate(_steps_of(reading.value, equations))
     ]
-    if key.start is not None and not _follows(steps[0][1], key.start, settings):
+    if key.start is not None and not _follows(steps[0][2], key.start, settings):
         return Verdict.checked("step_wrong_start", 0.0, latex)
-    for (previous_number, previous), (number, step) in pairwise(steps):
-        if not _follows(step, previous, settings):
-            return Verdict.checked("step_wrong", 0.0, latex, step=number, previous=previous_number)
-    if not _follows(steps[-1][1], key.target, settings):
+    for (previous_number, _, previous), (number, part, step) in pairwise(steps):
+        if _follows(step, previous, settings):
+            continue
+        if number == previous_number:
+            # a chain ``a = b = c`` on one line: name the link, not "step 2 ... from step 2"
+            return Verdict.checked(
+                "step_equality_wrong", 0.0, latex, step=number, which=_ordinal(part)
+            )
+        return Verdict.checked("step_wrong", 0.0, latex, step=number, previous=previous_number)
+    if not _follows(steps[-1][2], key.target, settings):
         return Verdict.checked("steps_wrong_result", 0.0, latex)
     return Verdict.checked("correct", 1.0, latex)
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+
+
+def _ordinal(number: int) -> str:
+    """``1`` -> "first"; the link between parts ``number - 1`` and ``number`` of a chain."""
+    return _ORDINALS[number - 1] if number <= len(_ORDINALS) else f"{number}th"
 
 
 STEPS = KindChecker(read_key, grade)

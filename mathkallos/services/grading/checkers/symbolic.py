@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
+from dataclasses import dataclass, replace
 
 import mpmath
 import sympy
 
-from ..equivalence import differ_by_constant, equivalent, sample_values
+from ..equivalence import constant_value, differ_by_constant, equivalent, sample_values
 from ..evaluation import evaluate_expr
-from ..forms import violated_form
+from ..forms import has_numeric_content, violated_form
 from ..parser import parse
 from ..settings import Settings
 from ..shapes import Reading, expr_of
@@ -17,10 +18,26 @@ from ..verdict import Verdict
 from .base import KindChecker
 
 _CONSTANT_NAMES = ("C", "K", "c", "k")
+_PARAMETER_NAMES = ("n", "k", "m", "l", "z")
+# ", k in Z" / "; n ∈ ℤ" / ", k \in \mathbb{Z}" after a general solution (periodic problems)
+_INTEGER_CLAUSE = re.compile(
+    r"[,;]?\s*(?:where\s+|for\s+)?([a-zA-Z])(?:_\w+)?\s*(?:\\in|∈|\bin\b)\s*"
+    r"(?:\\mathbb\s*\{\s*Z\s*\}|\\Z|ℤ|Z|integers?)\s*$"
+)
 
 
-def read_key(key: str, settings: Settings) -> sympy.Expr:
-    return expr_of(Reading(key, settings).value)
+@dataclass(frozen=True)
+class SymbolicKey:
+    """The key's value, and whether the author pulled numeric content out (``2(x+1)``)."""
+
+    expr: sympy.Expr
+    content_factored: bool
+
+
+def read_key(key: str, settings: Settings) -> SymbolicKey:
+    reading = Reading(key, settings)
+    raw = reading.raw if isinstance(reading.raw, sympy.Expr) else None
+    return SymbolicKey(expr_of(reading.value), raw is not None and has_numeric_content(raw))
 
 
 def _is_integration_constant(symbol: sympy.Symbol) -> bool:
@@ -45,16 +62,67 @@ def _matches(answer: sympy.Expr, key: sympy.Expr, settings: Settings) -> tuple[b
             return False, "incorrect"
         return bool(answer_constants), "missing_constant"
     if settings.periodic is not None:
-        period = evaluate_expr(expr_of(parse(settings.periodic).value))
-        quotients = sample_values((answer - key) / period, settings.domain)
-        same = bool(quotients) and all(
-            abs(q - quotients[0]) < 1e-9 and abs(q - mpmath.nint(q.real)) < 1e-9 for q in quotients
-        )
-        return same, "incorrect"
+        return _same_family(answer, key, settings), "incorrect"
     return equivalent(answer, key, settings.domain), "incorrect"
 
 
-def grade(answer: str, key: sympy.Expr, settings: Settings) -> Verdict:
+def _parameter(expr: sympy.Expr, variables: set[sympy.Symbol]) -> sympy.Symbol | None:
+    """The integer parameter of a general solution (``n`` in ``pi/3 + 2 pi n``), if any."""
+    candidates = [
+        s for s in expr.free_symbols - variables if s.name.split("_")[0] in _PARAMETER_NAMES
+    ]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _family(
+    expr: sympy.Expr, variables: set[sympy.Symbol], domain: str
+) -> tuple[sympy.Expr, sympy.Expr | None] | None:
+    """(representative, step) of ``a + p*n``; step None without a parameter; None if not linear."""
+    parameter = _parameter(expr, variables)
+    if parameter is None:
+        return expr, None
+    base = expr.subs(parameter, 0)
+    step = sympy.expand(expr.subs(parameter, 1) - base)
+    if step.free_symbols or not equivalent(expr, base + step * parameter, domain):
+        return None
+    return base, step
+
+
+def _same_family(answer: sympy.Expr, key: sympy.Expr, settings: Settings) -> bool:
+    """Same values modulo the period; general solutions ``a + p*n`` must have step ±period."""
+    period = evaluate_expr(expr_of(parse(settings.periodic).value))
+    variables = {s for s in key.free_symbols if _parameter(key, set()) != s}
+    key_family = _family(key, set(variables), settings.domain)
+    answer_family = _family(answer, set(variables), settings.domain)
+    if key_family is None or answer_family is None:
+        return False
+    key_base, key_step = key_family
+    answer_base, answer_step = answer_family
+    if key_step is not None:
+        if answer_step is None:
+            return False  # one solution where the general solution is asked for
+        period = key_step
+    if answer_step is not None and not _same_size(answer_step, period):
+        return False
+    if answer.free_symbols - variables - ({_parameter(answer, variables)} - {None}):
+        return False
+    quotients = sample_values((answer_base - key_base) / period, settings.domain)
+    return bool(quotients) and all(
+        abs(q - quotients[0]) < 1e-9 and abs(q - mpmath.nint(q.real)) < 1e-9 for q in quotients
+    )
+
+
+def _same_size(step: sympy.Expr, period: sympy.Expr) -> bool:
+    first, second = constant_value(step), constant_value(period)
+    if first is None or second is None or second == 0:
+        return False
+    return bool(abs(abs(first) - abs(second)) <= mpmath.mpf("1e-30") * abs(second))
+
+
+def grade(answer: str, symbolic_key: SymbolicKey, settings: Settings) -> Verdict:
+    key = symbolic_key.expr
+    if settings.periodic is not None:
+        answer = _INTEGER_CLAUSE.sub("", answer)
     reading = Reading(answer, settings)
     expr, raw = expr_of(reading.value), expr_of(reading.raw)
     same, code = _matches(expr, key, settings)
@@ -63,13 +131,13 @@ def grade(answer: str, key: sympy.Expr, settings: Settings) -> Verdict:
             code = "sign_error"
         return Verdict.checked(code, 0.0, reading.latex)
     forms = settings.form + (("no_decimals",) if settings.exact else ())
-    broken = violated_form(raw, forms)
+    broken = violated_form(raw, forms, content=symbolic_key.content_factored)
     if broken:
         return Verdict.checked(broken, 0.0, reading.latex)
     return Verdict.checked("correct", 1.0, reading.latex)
 
 
-def grade_complex(answer: str, key: sympy.Expr, settings: Settings) -> Verdict:
+def grade_complex(answer: str, key: SymbolicKey, settings: Settings) -> Verdict:
     """Complex numbers compare over the complex plane, in any of their written forms."""
     return grade(answer, key, replace(settings, domain="complex"))
 

@@ -1,0 +1,330 @@
+"""Subsets of the real line as sorted unions of intervals, compared by their endpoints' values.
+
+sympy's ``Union``/``Complement`` and ``solveset`` are general but slow (tens of ms for
+``|x-1| <= 4``). Answers to interval and one-variable equation problems are almost always
+built from intervals, finite sets and relations whose sides are rational functions of the
+variable, possibly with absolute values; for those this module solves by a sign chart:
+
+1. the kinks of every ``|g(x)|`` split the line into regions where the signs are fixed;
+2. in each region the relation is ``p(x)/q(x) op 0`` with polynomials p, q; their real roots
+   (exact: rationals, radicals or ``CRootOf``) are the only places where the truth can change;
+3. the truth is decided at every critical point and at one point between neighbours, at 60
+   digits. Poles are never in the set.
+
+Anything else raises ``NotFast`` and the caller falls back to sympy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import pairwise
+
+import mpmath
+import sympy
+
+from .equivalence import constant_value
+from .numeric import Undefined, Unsupported, evaluate_at
+
+_DPS = 60
+_SAME = mpmath.mpf("1e-40")
+_ZERO = mpmath.mpf("1e-25")
+_MAX_DEGREE = 12
+_MAX_ABS = 3
+_OPS: dict[str, Callable[[int], bool]] = {
+    "=": lambda sign: sign == 0,
+    "!=": lambda sign: sign != 0,
+    "<": lambda sign: sign < 0,
+    "<=": lambda sign: sign <= 0,
+    ">": lambda sign: sign > 0,
+    ">=": lambda sign: sign >= 0,
+}
+
+
+class NotFast(Exception):
+    """Outside what the sign chart handles; use sympy's sets instead."""
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One interval; ``low == high`` with both ends closed is a single point."""
+
+    low: mpmath.mpf
+    high: mpmath.mpf
+    low_closed: bool
+    high_closed: bool
+
+
+def _same(a: mpmath.mpf, b: mpmath.mpf) -> bool:
+    if mpmath.isinf(a) or mpmath.isinf(b):
+        return a == b
+    return abs(a - b) <= _SAME * max(1, abs(a), abs(b))
+
+
+@dataclass(frozen=True)
+class RealSet:
+    """A finite union of disjoint, non-touching intervals, sorted (a canonical form)."""
+
+    pieces: tuple[Piece, ...]
+
+    @staticmethod
+    def of(pieces: Iterable[Piece]) -> RealSet:
+        kept = [p for p in pieces if not _empty(p)]
+        with mpmath.workdps(_DPS):
+            kept.sort(key=lambda p: (p.low, not p.low_closed))
+            merged: list[Piece] = []
+            for piece in kept:
+                if merged and _touch(merged[-1], piece):
+                    merged[-1] = _merge(merged[-1], piece)
+                else:
+                    merged.append(piece)
+        return RealSet(tuple(merged))
+
+    def union(self, *others: RealSet) -> RealSet:
+        return RealSet.of([p for s in (self, *others) for p in s.pieces])
+
+    def intersection(self, other: RealSet) -> RealSet:
+        return RealSet.of(_meet(a, b) for a in self.pieces for b in other.pieces)
+
+    def closure(self) -> RealSet:
+        return RealSet.of(
+            Piece(p.low, p.high, not mpmath.isinf(p.low), not mpmath.isinf(p.high))
+            for p in self.pieces
+        )
+
+    def same_as(self, other: RealSet) -> bool:
+        return len(self.pieces) == len(other.pieces) and all(
+            _same(a.low, b.low)
+            and _same(a.high, b.high)
+            and a.low_closed == b.low_closed
+            and a.high_closed == b.high_closed
+            for a, b in zip(self.pieces, other.pieces, strict=True)
+        )
+
+
+REALS = RealSet((Piece(-mpmath.inf, mpmath.inf, False, False),))
+POSITIVE = RealSet((Piece(mpmath.mpf(0), mpmath.inf, False, False),))
+
+
+def _empty(piece: Piece) -> bool:
+    if _same(piece.low, piece.high):
+        return not (piece.low_closed and piece.high_closed) or mpmath.isinf(piece.low)
+    return piece.low > piece.high
+
+
+def _touch(left: Piece, right: Piece) -> bool:
+    if _same(right.low, left.high):
+        return left.high_closed or right.low_closed
+    return right.low < left.high
+
+
+def _merge(left: Piece, right: Piece) -> Piece:
+    if _same(left.high, right.high):
+        return Piece(left.low, left.high, left.low_closed, left.high_closed or right.high_closed)
+    if right.high > left.high:
+        return Piece(left.low, right.high, left.low_closed, right.high_closed)
+    return left
+
+
+def _meet(a: Piece, b: Piece) -> Piece:
+    if _same(a.low, b.low):
+        low, low_closed = a.low, a.low_closed and b.low_closed
+    else:
+        low, low_closed = (a.low, a.low_closed) if a.low > b.low else (b.low, b.low_closed)
+    if _same(a.high, b.high):
+        high, high_closed = a.high, a.high_closed and b.high_closed
+    else:
+        high, high_closed = (a.high, a.high_closed) if a.high < b.high else (b.high, b.high_closed)
+    return Piece(low, high, low_closed, high_closed)
+
+
+def value_of(expr: sympy.Expr) -> mpmath.mpf:
+    """The real value of a closed expression at 60 digits (±inf allowed), else NotFast."""
+    if expr == sympy.oo:
+        return mpmath.inf
+    if expr == -sympy.oo:
+        return -mpmath.inf
+    if expr.free_symbols:
+        raise NotFast("not a number")
+    if isinstance(expr, sympy.CRootOf) or expr.has(sympy.CRootOf):
+        with mpmath.workdps(_DPS):
+            return mpmath.mpf(str(sympy.N(expr, _DPS + 5)))
+    with mpmath.workdps(_DPS):
+        value = constant_value(expr)
+        if value is None or (isinstance(value, mpmath.mpc) and value.imag != 0):
+            raise NotFast("not a real number")
+        return mpmath.mpf(mpmath.re(value))
+
+
+def interval(low: sympy.Expr, high: sympy.Expr, low_open: bool, high_open: bool) -> RealSet:
+    low_value, high_value = value_of(low), value_of(high)
+    return RealSet.of(
+        [
+            Piece(
+                low_value,
+                high_value,
+                not low_open and not mpmath.isinf(low_value),
+                not high_open and not mpmath.isinf(high_value),
+            )
+        ]
+    )
+
+
+def points(values: Iterable[sympy.Expr]) -> RealSet:
+    pieces = []
+    for expr in values:
+        value = value_of(expr)
+        if mpmath.isinf(value):
+            raise NotFast("infinite element")
+        pieces.append(Piece(value, value, True, True))
+    return RealSet.of(pieces)
+
+
+# ---- relations by sign chart ---------------------------------------------------------------
+
+
+def solve(op: str, difference: sympy.Expr, symbol: sympy.Symbol) -> RealSet:
+    """``{x real : difference(x) op 0}`` for a rational function with absolute values."""
+    if difference.has(sympy.I) or difference.free_symbols - {symbol}:
+        raise NotFast("not a real function of one variable")
+    absolutes = sorted(difference.atoms(sympy.Abs), key=sympy.default_sort_key)
+    if len(absolutes) > _MAX_ABS or any(a.args[0].has(sympy.Abs) for a in absolutes):
+        raise NotFast("too many absolute values")
+    inners = [a.args[0] for a in absolutes]
+    kinks = _critical([(inner, False) for inner in inners], symbol)
+    with mpmath.workdps(_DPS):
+        kink_values = sorted({value for value, _ in kinks})
+        bounds = [-mpmath.inf, *kink_values, mpmath.inf]
+        critical: list[tuple[mpmath.mpf, bool]] = list(kinks)
+        for low, high in pairwise(bounds):
+            sample = _between(low, high)
+            signs = {
+                a: _sign_at(inner, symbol, sample)
+                for a, inner in zip(absolutes, inners, strict=True)
+            }
+            local = difference.xreplace({a: s * a.args[0] for a, s in signs.items()})
+            numerator, denominator = sympy.fraction(sympy.together(local))
+            found = _critical([(numerator, False), (denominator, True)], symbol)
+            critical += [(v, pole) for v, pole in found if low < v < high]
+        return _chart(op, difference, symbol, critical)
+
+
+def _chart(
+    op: str, difference: sympy.Expr, symbol: sympy.Symbol, critical: list[tuple[mpmath.mpf, bool]]
+) -> RealSet:
+    holds = _OPS[op]
+    values: list[mpmath.mpf] = []
+    poles: set[int] = set()
+    for value, pole in sorted(critical, key=lambda item: item[0]):
+        if values and _same(values[-1], value):
+            if pole:
+                poles.add(len(values) - 1)
+            continue
+        if pole:
+            poles.add(len(values))
+        values.append(value)
+    bounds = [-mpmath.inf, *values, mpmath.inf]
+    pieces = []
+    for index, (low, high) in enumerate(pairwise(bounds)):
+        if holds(_sign(difference, symbol, _between(low, high))):
+            pieces.append(Piece(low, high, False, False))
+        if index < len(values) and index not in poles:
+            sign = _sign(difference, symbol, values[index])
+            if sign is not None and holds(sign):
+                pieces.append(Piece(values[index], values[index], True, True))
+    return RealSet.of(pieces)
+
+
+def _between(low: mpmath.mpf, high: mpmath.mpf) -> mpmath.mpf:
+    if mpmath.isinf(low) and mpmath.isinf(high):
+        return mpmath.mpf("0.5")
+    if mpmath.isinf(low):
+        return high - 1
+    if mpmath.isinf(high):
+        return low + 1
+    return (low + high) / 2
+
+
+def _sign_at(expr: sympy.Expr, symbol: sympy.Symbol, at: mpmath.mpf) -> int:
+    sign = _sign(expr, symbol, at)
+    return 1 if sign is None else (1 if sign >= 0 else -1)
+
+
+def _sign(expr: sympy.Expr, symbol: sympy.Symbol, at: mpmath.mpf) -> int | None:
+    """-1, 0 or 1: the sign of ``expr`` at ``at`` (60 digits); None where it is undefined."""
+    try:
+        value = evaluate_at(expr, {symbol: at}, real=True)
+    except Undefined:
+        return None
+    except Unsupported:
+        raise NotFast("cannot evaluate") from None
+    if isinstance(value, mpmath.mpc):
+        raise NotFast("complex value")
+    if abs(value) <= _ZERO:
+        return 0
+    return 1 if value > 0 else -1
+
+
+def _critical(
+    parts: list[tuple[sympy.Expr, bool]], symbol: sympy.Symbol
+) -> list[tuple[mpmath.mpf, bool]]:
+    """Real roots of the numerators and denominators of ``parts`` (flagged as poles or not)."""
+    found: list[tuple[mpmath.mpf, bool]] = []
+    for expr, pole in parts:
+        if _is_polynomial(expr, symbol):
+            found += [(value, pole) for value in _real_roots(expr, symbol)]
+            continue
+        numerator, denominator = sympy.fraction(sympy.together(expr))
+        for factor, is_pole in ((numerator, pole), (denominator, True)):
+            found += [(value, is_pole) for value in _real_roots(factor, symbol)]
+    return found
+
+
+def _is_polynomial(expr: sympy.Expr, symbol: sympy.Symbol) -> bool:
+    """A cheap structural test: sums and products of numbers and nonnegative integer powers."""
+    for node in sympy.preorder_traversal(expr):
+        if isinstance(node, sympy.Pow):
+            if not (node.exp.is_Integer and node.exp >= 0) and symbol in node.base.free_symbols:
+                return False
+        elif (
+            not isinstance(node, (sympy.Add, sympy.Mul, sympy.Symbol, sympy.Number))
+            and symbol in node.free_symbols
+        ):
+            return False
+    return True
+
+
+def _real_roots(expr: sympy.Expr, symbol: sympy.Symbol) -> list[mpmath.mpf]:
+    if symbol not in expr.free_symbols:
+        return []
+    try:
+        poly = sympy.Poly(expr, symbol)
+    except sympy.PolynomialError:
+        raise NotFast("not a polynomial") from None
+    if poly.degree() > _MAX_DEGREE:
+        raise NotFast("degree too high")
+    if poly.is_zero:
+        return []
+    coefficients = poly.all_coeffs()
+    if poly.domain.is_ZZ or poly.domain.is_QQ:
+        roots = _small_roots(coefficients) if poly.degree() <= 2 else poly.real_roots()
+    elif poly.degree() <= 2 and not any(c.free_symbols for c in coefficients):
+        roots = _small_roots(coefficients)
+    else:
+        raise NotFast("coefficients outside Q")
+    return [value_of(root) for root in roots]
+
+
+def _small_roots(coefficients: list[sympy.Expr]) -> list[sympy.Expr]:
+    if len(coefficients) == 2:
+        a, b = coefficients
+        return [-b / a]
+    a, b, c = coefficients
+    discriminant = b * b - 4 * a * c
+    sign = _sign(discriminant, sympy.Dummy(), mpmath.mpf(0))
+    if sign is None or sign < 0:
+        return []
+    if sign == 0:
+        return [-b / (2 * a)]
+    root = sympy.sqrt(discriminant)
+    return [(-b - root) / (2 * a), (-b + root) / (2 * a)]

@@ -1,0 +1,220 @@
+"""Chained steps, general solutions, factored content, the fast paths and the pool context."""
+
+import json
+import math
+from pathlib import Path
+
+import mpmath
+import pytest
+import sympy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mathkallos.services.grading import (
+    MathSyntaxError,
+    check_answer,
+    check_answer_unbounded,
+    clear_caches,
+)
+from mathkallos.services.grading.equivalence import _Side, _value
+from mathkallos.services.grading.evaluation import evaluate_expr
+from mathkallos.services.grading.latex import to_latex
+from mathkallos.services.grading.numeric import Undefined, compile_mp
+from mathkallos.services.grading.parser import parse
+from mathkallos.services.grading.pool import _context
+from mathkallos.services.grading.realsets import NotFast
+from mathkallos.services.grading.settings import Settings
+from mathkallos.services.grading.shapes import Reading, fast_real_set, real_set_of, same_sets
+
+from .test_grading_properties import EXPRESSIONS
+
+x = sympy.Symbol("x")
+CORPUS = Path(__file__).parents[4] / "tests" / "data" / "grading_corpus.jsonl"
+
+
+def test_a_broken_link_inside_a_chained_line_is_named() -> None:
+    result = check_answer("(x+1)^2 = x^2+2x+1 = x^2+1", "x^2+1", "steps")
+    assert result.code == "step_equality_wrong"
+    assert result.feedback == "In step 1, the second equality does not hold."
+    third = check_answer("x^2-1 = (x-1)(x+1) = (x-1)(x+1) = x^2+1", "x^2+1", "steps")
+    assert "the third equality" in third.feedback
+    assert "step 2 does not follow from step 2" not in third.feedback.lower()
+
+
+def test_a_broken_link_between_lines_names_both_lines() -> None:
+    result = check_answer("(x+1)^2\n= x^2+2x+1 = x^2+2x+1\n= x^2+1", "x^2+1", "steps")
+    assert result.feedback == "Step 3 does not follow from step 2."
+
+
+@pytest.mark.parametrize(
+    ("answer", "key", "right"),
+    [
+        ("pi/3 + 2*pi*n", "pi/3 + 2pi n", True),
+        ("x = pi/3 + 2 pi k, k in Z", "pi/3 + 2pi n", True),
+        (r"\frac{\pi}{3} + 2m\pi, m \in \mathbb{Z}", "pi/3 + 2pi n", True),
+        ("7pi/3 + 2pi m", "pi/3 + 2pi n", True),
+        ("pi/3 - 2pi k; k ∈ ℤ", "pi/3", True),
+        ("pi/3 + pi n", "pi/3 + 2pi n", False),
+        ("pi/3 + 4pi n", "pi/3", False),
+        ("2pi/3 + 2pi n", "pi/3 + 2pi n", False),
+        ("pi/3", "pi/3 + 2pi n", False),
+        ("pi/3 + 2pi n + t", "pi/3", False),
+        ("pi/3 + 2pi n^2", "pi/3", False),
+    ],
+)
+def test_general_solutions_are_families_modulo_the_period(answer, key, right) -> None:
+    result = check_answer(answer, key, "symbolic", periodic="2pi")
+    assert result.status == "checked"
+    assert result.correct is right
+
+
+def test_factored_keeps_numeric_content_out_only_where_the_key_does() -> None:
+    assert check_answer("(2x+2)(x-1)", "2(x+1)(x-1)", form="factored").code == (
+        "equivalent_not_factored"
+    )
+    assert check_answer("2(x+1)(x-1)", "2(x+1)(x-1)", form="factored").correct
+    assert check_answer("(2x+2)(x-1)", "2x^2-2", form="factored").correct
+    assert check_answer("(2x+1)(x-1)", "2x^2-x-1", form="factored").correct
+
+
+def test_cis_is_polar_form() -> None:
+    assert check_answer("2cis(pi/3)", "1+sqrt(3)i", "complex").correct
+    assert not check_answer("2cis(pi/3)", "1-sqrt(3)i", "complex").correct
+
+
+RELATIONS = [
+    "x>=2",
+    "0<x<=1",
+    "|x-1|<=4",
+    "|x|>2",
+    "|2x+1|<5",
+    "x^2>4",
+    "x^2<=2",
+    "x^2+1>0",
+    "x^2<0",
+    "1/x>1",
+    "|1/x|>=1",
+    "(x+1)/(x-2)>=0",
+    "(x^2-1)/(x-1)<=0",
+    "x^3-x>0",
+    "x!=3",
+    "x^2-3x+2=0",
+    "|x|+|x-2|<=4",
+    "x^5-x-1>0",
+    "(-inf,2] U (3,inf)",
+    "[1,1]",
+    "{1,2,5/2}",
+    "x<1 or x>=4",
+    "x>0 and x<=sqrt(2)",
+    "(2,1)",
+    "x < inf",
+    "x^2 = -1",
+    "(x-1)^2 <= 0",
+    "x^3 = 2",
+    "x^4-5x^2+4<0",
+    "pi x > 1",
+    "sqrt(2) x^2 < 1",
+    "x > 1.5",
+    "1/(x^2+1) > 1/2",
+    "|x^2-4| < 3",
+    "x^2 < x",
+    "|x| = -1",
+]
+
+
+@pytest.mark.parametrize("text", RELATIONS)
+def test_the_sign_chart_agrees_with_sympy(text: str) -> None:
+    value = Reading(text, Settings()).value
+    fast = fast_real_set(value)
+    slow = real_set_of(value)
+    for probe in ("(-inf, inf)", "[0, 1]", "(-3, 5]", "{2}", "(-inf,-2) U (2,inf)", text):
+        other = Reading(probe, Settings()).value
+        assert fast.same_as(fast_real_set(other)) == same_sets(slow, real_set_of(other))
+
+
+def test_the_sign_chart_steps_aside_for_what_it_cannot_solve() -> None:
+    with pytest.raises(NotFast):
+        fast_real_set(Reading("sqrt(x) < 2", Settings()).value)
+    assert check_answer("sqrt(x) < 2", "[0, 4)", "interval").correct
+    assert check_answer("sin(x) = 0", "x = 0", "equation").status == "checked"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(EXPRESSIONS, st.sampled_from([-2.7, -0.4, 0.3, 1.9, 7.5]))
+def test_double_precision_mirrors_mpmath(text: str, point: float) -> None:
+    try:
+        expr = evaluate_expr(parse(text).value)
+    except Exception:
+        return
+    symbols = sorted(expr.free_symbols, key=str)
+    side = _Side(expr, symbols, "real")
+    values = tuple(point + index for index in range(len(symbols)))
+    fast = side.fast(values)
+    with mpmath.workdps(30):
+        exact = _value(
+            expr, {s: mpmath.mpf(v) for s, v in zip(symbols, values, strict=True)}, "real"
+        )
+    if exact is None or fast is None:
+        assert (exact is None) == (fast is None)
+        return
+    exact = complex(exact)
+    if math.isfinite(abs(exact)) and abs(exact) < 1e12:
+        assert abs(fast - exact) <= 1e-6 * max(1.0, abs(exact))
+
+
+def test_caches_do_not_change_verdicts() -> None:
+    first = check_answer_unbounded("x^2+2x+1", "(x+1)^2")
+    again = check_answer_unbounded("x^2+2x+1", "(x+1)^2")
+    clear_caches()
+    cold = check_answer_unbounded("x^2+2x+1", "(x+1)^2")
+    assert first == again == cold
+    assert again is first  # the same answer to the same problem is graded once per worker
+    assert check_answer_unbounded("1", "(x+1", "symbolic").status == "needs_review"
+    assert check_answer_unbounded("1", "(x+1", "symbolic").status == "needs_review"
+
+
+def test_workers_are_not_forked_from_the_threaded_web_process() -> None:
+    assert _context().get_start_method() in ("forkserver", "spawn")
+
+
+def test_the_warm_up_grades_every_kind() -> None:
+    from mathkallos.services.grading.settings import KINDS
+    from mathkallos.services.grading.warmup import _SAMPLES
+
+    assert {kind for _, _, kind, _ in _SAMPLES} == set(KINDS) - {"proof"}
+    for answer, key, kind, options in _SAMPLES:
+        assert check_answer_unbounded(answer, key, kind, **options).status == "checked"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(EXPRESSIONS, st.sampled_from([-2.7, -0.4, 0.3, 1.9, 7.5]))
+def test_compiled_high_precision_equals_the_tree_walk(text: str, point: float) -> None:
+    try:
+        expr = evaluate_expr(parse(text).value)
+    except Exception:
+        return
+    symbols = tuple(sorted(expr.free_symbols, key=str))
+    values = tuple(mpmath.mpf(point + index) for index in range(len(symbols)))
+    with mpmath.workdps(40):
+        walked = _value(expr, dict(zip(symbols, values, strict=True)), "real")
+        try:
+            compiled = compile_mp(expr, symbols, True)(values)
+        except Undefined:
+            compiled = None
+    assert (walked is None) == (compiled is None)
+    if walked is not None:
+        assert walked == compiled or (mpmath.isnan(walked) and mpmath.isnan(compiled))
+
+
+def test_the_reused_latex_printer_prints_what_sympy_latex_prints() -> None:
+    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    compared = 0
+    for row in rows:
+        try:
+            value = parse(row["answer"]).value
+        except MathSyntaxError:
+            continue
+        if isinstance(value, sympy.Basic):
+            assert to_latex(value) == sympy.latex(value)
+            compared += 1
+    assert compared > 300
