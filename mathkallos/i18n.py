@@ -709,6 +709,27 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Give points to the problems that belong in this test; leave the others empty.",
         "Укажите баллы для задач, входящих в тест; остальные оставьте пустыми.",
     ),
+    # Attempts: errors and notifications from services
+    "attempts.answer_empty": ("Please enter an answer.", "Введите ответ."),
+    "attempts.answer_too_long": ("The answer is too long (at most {limit} characters).", "Ответ слишком длинный (не более {limit} символов)."),
+    "attempts.closed": ("This attempt is already finished.", "Эта попытка уже завершена."),
+    "attempts.deadline_passed": ("Time is up: answers are no longer accepted.", "Время вышло: ответы больше не принимаются."),
+    "attempts.no_hints_in_exam": ("Hints are not available during an exam.", "Подсказки недоступны во время экзамена."),
+    "attempts.no_solution_in_exam": ("Solutions are shown after the exam is submitted.", "Решения будут показаны после сдачи экзамена."),
+    "attempts.no_more_hints": ("There are no more hints for this problem.", "Больше подсказок к этой задаче нет."),
+    "attempts.solution_locked": ("The solution opens after a correct answer or if you give up.", "Решение откроется после верного ответа или если вы сдадитесь."),
+    "attempts.not_finished": ("The attempt is not finished yet.", "Попытка ещё не завершена."),
+    "attempts.wrong_mode": ("This action does not match the test's mode.", "Это действие не соответствует режиму теста."),
+    "attempts.test_empty": ("This test has no problems yet.", "В этом тесте пока нет задач."),
+    "attempts.unknown_event": ("Unknown event.", "Неизвестное событие."),
+    "attempts.score_range": ("The score must be between 0 and {points}.", "Оценка должна быть от 0 до {points}."),
+    "attempts.comment_too_long": ("The comment is too long (at most {limit} characters).", "Комментарий слишком длинный (не более {limit} символов)."),
+    "attempts.status_unknown": ("Unknown attempt status.", "Неизвестный статус попытки."),
+    "attempts.notify_reviewed": ("Your answer in “{test}” was graded: {score} of {points}.", "Ваш ответ в «{test}» проверен: {score} из {points}."),
+    # Test runner
+    "runner.your_answer": ("Your answer", "Ваш ответ"),
+    "runner.answer_placeholder": ("e.g. sqrt(2)/2, x^2+1, {1,2}, [0, inf)", "например sqrt(2)/2, x^2+1, {1,2}, [0, inf)"),
+    "runner.you_entered": ("You entered:", "Вы ввели:"),
     # Generic states
     "common.loading": ("Loading…", "Загрузка…"),
     "common.error": (

@@ -21,10 +21,12 @@ from mathkallos.pages.not_found import not_found_page
 from mathkallos.pages.problem_editor import ProblemEditorState, problem_editor_page
 from mathkallos.pages.profile import ProfileState, profile_page
 from mathkallos.pages.teach import TeachState, import_page, teach_page
+from mathkallos.services.attempts import run_sweeper_forever
 from mathkallos.state import AppState
 
 configure_logging()
 log = logging.getLogger("mathkallos.app")
+SWEEP_INTERVAL_SECONDS = 15.0
 
 app = rx.App(
     api_transformer=build_api(),
@@ -90,3 +92,5 @@ async def _upgrade_schema() -> None:
 
 
 app.register_lifespan_task(_upgrade_schema)
+# Exams expire on the server's clock even when every browser is gone.
+app.register_lifespan_task(run_sweeper_forever, interval_seconds=SWEEP_INTERVAL_SECONDS)

@@ -1,5 +1,14 @@
 """Every table of the app; importing this package registers them all on SQLModel.metadata."""
 
+from mathkallos.models.attempts import (
+    AnswerStatus,
+    Attempt,
+    AttemptAnswer,
+    AttemptStatus,
+    Notification,
+    ProctoringEvent,
+    ProctoringKind,
+)
 from mathkallos.models.content import (
     Course,
     CourseLevel,
@@ -16,14 +25,21 @@ from mathkallos.models.content import (
 from mathkallos.models.users import AuthSession, LoginAttempt, RefreshToken, Role, User, UserPublic
 
 __all__ = [
+    "AnswerStatus",
+    "Attempt",
+    "AttemptAnswer",
+    "AttemptStatus",
     "AuthSession",
     "Course",
     "CourseLevel",
     "Enrollment",
     "LoginAttempt",
+    "Notification",
     "Problem",
     "ProblemKind",
     "ProblemStatus",
+    "ProctoringEvent",
+    "ProctoringKind",
     "RefreshToken",
     "Role",
     "Section",

@@ -52,3 +52,9 @@ class Conflict(DomainError):
 
 class TooManyAttempts(DomainError):
     status_code = 429
+
+
+class AttemptClosed(DomainError):
+    """The attempt is submitted or its deadline has passed; nothing was changed."""
+
+    status_code = 409

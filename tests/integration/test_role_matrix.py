@@ -14,14 +14,17 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from mathkallos.models.users import Role
-from mathkallos.services import accounts, user_admin
+from mathkallos.services import accounts, attempts, user_admin
 from mathkallos.services.access import Actor
 from mathkallos.services.errors import NotAuthenticated, PermissionDenied
+from tests.integration.services.attempts.builders import submitted_exam_of
 
 VISITOR = "visitor"
 ROLES = [VISITOR, Role.STUDENT, Role.TEACHER, Role.ADMIN]
 ALL_SIGNED_IN = {Role.STUDENT, Role.TEACHER, Role.ADMIN}
 ADMIN_ONLY = {Role.ADMIN}
+STAFF = {Role.TEACHER, Role.ADMIN}
+NOBODY_ELSE: set = set()
 
 ServiceCall = Callable[[Session, Actor | None, Actor], Any]
 
@@ -40,6 +43,25 @@ SERVICE_MATRIX: list[tuple[str, ServiceCall, set]] = [
         session=s, actor=a, user_id=o.id, role="teacher"), ADMIN_ONLY),
     ("user_admin.set_active", lambda s, a, o: user_admin.set_active(
         session=s, actor=a, user_id=o.id, active=False), ADMIN_ONLY),
+    ("attempts.my_attempts", lambda s, a, o: attempts.my_attempts(session=s, actor=a),
+     ALL_SIGNED_IN),
+    ("attempts.list_notifications", lambda s, a, o: attempts.list_notifications(
+        session=s, actor=a), ALL_SIGNED_IN),
+    ("attempts.list_attempts", lambda s, a, o: attempts.list_attempts(session=s, actor=a),
+     STAFF),
+    ("attempts.review_queue", lambda s, a, o: attempts.review_queue(session=s, actor=a), STAFF),
+    # someone else's attempt, in a course the acting teacher does not teach
+    ("attempts.get_result of another's attempt", lambda s, a, o: attempts.get_result(
+        session=s, actor=a, attempt_id=submitted_exam_of(s, o)[0]), ADMIN_ONLY),
+    ("attempts.attempt_detail of another course", lambda s, a, o: attempts.attempt_detail(
+        session=s, actor=a, attempt_id=submitted_exam_of(s, o)[0]), ADMIN_ONLY),
+    ("attempts.grade_answer in another course", lambda s, a, o: attempts.grade_answer(
+        session=s, actor=a, answer_id=submitted_exam_of(s, o)[1], score=1), ADMIN_ONLY),
+    ("attempts.submit_attempt of another's attempt", lambda s, a, o: attempts.submit_attempt(
+        session=s, actor=a, attempt_id=submitted_exam_of(s, o)[0]), NOBODY_ELSE),
+    ("attempts.record_proctoring_event for another", lambda s, a, o:
+     attempts.record_proctoring_event(
+         session=s, actor=a, attempt_id=submitted_exam_of(s, o)[0], kind="copy"), NOBODY_ELSE),
 ]
 
 

@@ -1,0 +1,127 @@
+"""Attempts at tests (practice and timed exams), their answers, proctoring events and the
+in-app notifications that tell a student about a graded proof.
+
+Answer rows are created for every problem when an attempt starts, so the problem set and its
+points are frozen for that attempt and an autosave is an UPDATE of an existing row.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, String, Text, UniqueConstraint, text
+from sqlmodel import Field, SQLModel
+
+from mathkallos.models.base import utcnow
+
+
+class AttemptStatus(StrEnum):
+    IN_PROGRESS = "in_progress"
+    SUBMITTED = "submitted"
+    EXPIRED = "expired"
+
+
+class AnswerStatus(StrEnum):
+    """Where one answer stands; "saved" answers of an exam have no verdict until submit."""
+
+    UNANSWERED = "unanswered"
+    SAVED = "saved"
+    CHECKED = "checked"
+    INVALID_INPUT = "invalid_input"
+    NEEDS_REVIEW = "needs_review"
+    REVIEWED = "reviewed"
+
+
+class ProctoringKind(StrEnum):
+    TAB_HIDDEN = "tab_hidden"
+    TAB_VISIBLE = "tab_visible"
+    WINDOW_BLUR = "window_blur"
+    WINDOW_FOCUS = "window_focus"
+    COPY = "copy"
+    PASTE = "paste"
+    FULLSCREEN_EXIT = "fullscreen_exit"
+    FULLSCREEN_ENTER = "fullscreen_enter"
+
+
+class Attempt(SQLModel, table=True):
+    __tablename__ = "attempts"
+    __table_args__ = (
+        Index("ix_attempts_user_test", "user_id", "test_id"),
+        Index("ix_attempts_status_deadline", "status", "deadline_at"),
+        Index("ix_attempts_test_status", "test_id", "status"),
+        # At most one open attempt per student and test: two racing "start" clicks share it.
+        Index(
+            "uq_attempts_open",
+            "user_id",
+            "test_id",
+            unique=True,
+            sqlite_where=text("status = 'in_progress'"),
+            postgresql_where=text("status = 'in_progress'"),
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="users.id", ondelete="CASCADE")
+    test_id: int = Field(foreign_key="tests.id", ondelete="CASCADE")
+    mode: str = Field(sa_type=String(16))
+    status: AttemptStatus = Field(default=AttemptStatus.IN_PROGRESS, sa_type=String(16))
+    started_at: datetime = Field(default_factory=utcnow)
+    deadline_at: datetime | None = None
+    submitted_at: datetime | None = None
+    score: float = 0.0
+    max_score: float = 0.0
+    provisional: bool = False
+    time_spent_seconds: int = 0
+
+
+class AttemptAnswer(SQLModel, table=True):
+    __tablename__ = "attempt_answers"
+    __table_args__ = (UniqueConstraint("attempt_id", "problem_id", name="uq_attempt_answers_pair"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    attempt_id: int = Field(foreign_key="attempts.id", ondelete="CASCADE")
+    problem_id: int = Field(foreign_key="problems.id", index=True, ondelete="CASCADE")
+    position: int = 0
+    points: int = 1
+    answer: str = Field(default="", sa_type=Text)
+    saved_at: datetime | None = None
+    status: AnswerStatus = Field(default=AnswerStatus.UNANSWERED, sa_type=String(16), index=True)
+    correct: bool | None = None
+    score: float | None = None
+    feedback: str = Field(default="", sa_type=Text)
+    tries: int = 0
+    hints_used: int = 0
+    solution_revealed: bool = False
+    given_up: bool = False
+    time_spent_seconds: int = 0
+    reviewed_by: int | None = Field(default=None, foreign_key="users.id", ondelete="SET NULL")
+    review_comment: str = Field(default="", sa_type=Text)
+    reviewed_at: datetime | None = None
+
+
+class ProctoringEvent(SQLModel, table=True):
+    __tablename__ = "proctoring_events"
+
+    id: int | None = Field(default=None, primary_key=True)
+    attempt_id: int = Field(foreign_key="attempts.id", index=True, ondelete="CASCADE")
+    kind: str = Field(sa_type=String(32))
+    at: datetime = Field(default_factory=utcnow)
+    detail: str = Field(default="", max_length=500)
+
+
+class Notification(SQLModel, table=True):
+    """A message for one user shown in the app; `message_id` + `params` are translated there."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (Index("ix_notifications_user_read", "user_id", "read_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="users.id", ondelete="CASCADE")
+    kind: str = Field(sa_type=String(32))
+    message_id: str = Field(max_length=120)
+    params: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    link: str = Field(default="", max_length=500)
+    created_at: datetime = Field(default_factory=utcnow)
+    read_at: datetime | None = None

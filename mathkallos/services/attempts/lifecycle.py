@@ -1,0 +1,179 @@
+"""An attempt's life for its student: start or resume, read, submit, proctoring events."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, func, select
+
+from mathkallos.models.attempts import (
+    Attempt,
+    AttemptAnswer,
+    AttemptStatus,
+    ProctoringEvent,
+    ProctoringKind,
+)
+from mathkallos.models.base import utcnow
+from mathkallos.models.content import TestMode
+from mathkallos.services.access import Actor, require_actor
+from mathkallos.services.attempts.dto import AttemptView, ResultView
+from mathkallos.services.attempts.grading import finalize
+from mathkallos.services.attempts.loading import (
+    claim_open,
+    own_attempt,
+    readable_attempt,
+)
+from mathkallos.services.attempts.rules import (
+    MAX_EVENT_DETAIL,
+    MAX_EVENTS_PER_ATTEMPT,
+    deadline_for,
+    is_past_deadline,
+)
+from mathkallos.services.attempts.views import attempt_view, result_view
+from mathkallos.services.content.tests_admin import get_test_problems
+from mathkallos.services.errors import Conflict, InvalidInput
+
+
+def _open_attempt(session: Session, user_id: int, test_id: int) -> Attempt | None:
+    return session.exec(
+        select(Attempt)
+        .where(
+            col(Attempt.user_id) == user_id,
+            col(Attempt.test_id) == test_id,
+            col(Attempt.status) == AttemptStatus.IN_PROGRESS,
+        )
+        .execution_options(populate_existing=True)
+    ).first()
+
+
+def close_if_expired(session: Session, attempt: Attempt, now: datetime) -> Attempt:
+    """An exam found open past its deadline is closed (graded) on the spot, as the sweeper
+    would; the student sees the result instead of a dead countdown."""
+    if attempt.status == AttemptStatus.IN_PROGRESS and is_past_deadline(attempt.deadline_at, now):
+        assert attempt.id is not None
+        finalize(session, attempt.id, AttemptStatus.EXPIRED, now)
+        session.refresh(attempt)
+    return attempt
+
+
+def start_test(
+    *,
+    session: Session,
+    actor: Actor | None,
+    course_slug: str,
+    test_slug: str,
+    mode: TestMode | None = None,
+) -> AttemptView:
+    """Resume the actor's open attempt at the test, or start one with every problem's answer
+    row (points frozen) and, for a timed exam, the server's deadline. `mode` (when given)
+    must be the test's own: a practice page cannot open an exam without its timer."""
+    actor = require_actor(actor)
+    summary, problems = get_test_problems(
+        session=session, actor=actor, course_slug=course_slug, test_slug=test_slug
+    )
+    if mode is not None and summary.mode != mode:
+        raise Conflict("attempts.wrong_mode")
+    mode = TestMode(summary.mode)
+    if not problems:
+        raise Conflict("attempts.test_empty")
+    now = utcnow()
+    existing = _open_attempt(session, actor.id, summary.id)
+    if existing is not None:  # resume; one that ran out meanwhile is shown closed, once
+        return attempt_view(session, close_if_expired(session, existing, now), now)
+    attempt = Attempt(
+        user_id=actor.id,
+        test_id=summary.id,
+        mode=mode.value,
+        started_at=now,
+        deadline_at=deadline_for(now, summary.duration_minutes if mode == "exam" else None),
+    )
+    try:
+        with session.begin_nested():
+            session.add(attempt)
+            session.flush()
+            for position, (problem, points) in enumerate(problems, start=1):
+                session.add(
+                    AttemptAnswer(
+                        attempt_id=attempt.id,
+                        problem_id=problem.id,
+                        position=position,
+                        points=points,
+                    )
+                )
+            session.flush()
+    except IntegrityError:  # a second "start" of the same student won the race: share it
+        raced = _open_attempt(session, actor.id, summary.id)
+        if raced is None:
+            raise
+        return attempt_view(session, raced, now)
+    attempt.max_score = float(sum(points for _, points in problems))
+    session.add(attempt)
+    session.flush()
+    return attempt_view(session, attempt, now)
+
+
+def get_attempt(*, session: Session, actor: Actor | None, attempt_id: int) -> AttemptView:
+    """The attempt as its student resumes it: every saved answer, no keys or exam verdicts.
+    Staff teaching the course may look too."""
+    attempt = readable_attempt(session, actor, attempt_id)
+    return attempt_view(session, close_if_expired(session, attempt, utcnow()), utcnow())
+
+
+def get_result(*, session: Session, actor: Actor | None, attempt_id: int) -> ResultView:
+    """Score, verdicts, keys and solutions of a finished attempt (Conflict while it is open)."""
+    attempt = readable_attempt(session, actor, attempt_id)
+    now = utcnow()
+    close_if_expired(session, attempt, now)
+    if attempt.status == AttemptStatus.IN_PROGRESS:
+        raise Conflict("attempts.not_finished")
+    return result_view(session, attempt, now)
+
+
+def submit_attempt(*, session: Session, actor: Actor | None, attempt_id: int) -> ResultView:
+    """Finish the attempt: grade every exam answer (proofs await review) and show the result.
+    Submitting twice shows the same result; a late submit closes the exam as expired."""
+    attempt = own_attempt(session, actor, attempt_id)
+    now = utcnow()
+    if attempt.status == AttemptStatus.IN_PROGRESS:
+        late = is_past_deadline(attempt.deadline_at, now)
+        finalize(
+            session, attempt_id, AttemptStatus.EXPIRED if late else AttemptStatus.SUBMITTED, now
+        )
+        session.refresh(attempt)
+    return result_view(session, attempt, now)
+
+
+def record_proctoring_event(
+    *, session: Session, actor: Actor | None, attempt_id: int, kind: str, detail: str = ""
+) -> None:
+    """Store a browser signal (tab hidden, copy, fullscreen left...) for the teacher to see.
+    Events beyond a generous cap per attempt are dropped, so a script cannot flood the table."""
+    attempt = own_attempt(session, actor, attempt_id)
+    if kind not in {k.value for k in ProctoringKind}:
+        raise InvalidInput("attempts.unknown_event", field="kind")
+    now = utcnow()
+    claim_open(session, attempt, now)
+    count = session.exec(
+        select(func.count()).where(col(ProctoringEvent.attempt_id) == attempt_id)
+    ).one()
+    if count < MAX_EVENTS_PER_ATTEMPT:
+        session.add(
+            ProctoringEvent(
+                attempt_id=attempt_id, kind=kind, at=now, detail=str(detail)[:MAX_EVENT_DETAIL]
+            )
+        )
+        session.flush()
+
+
+def exam_in_progress(*, session: Session, user_id: int) -> bool:
+    """Whether the user is sitting an exam right now (the AI tutor refuses to help then)."""
+    now = utcnow()
+    deadlines = session.exec(
+        select(Attempt.deadline_at).where(
+            col(Attempt.user_id) == user_id,
+            col(Attempt.mode) == TestMode.EXAM,
+            col(Attempt.status) == AttemptStatus.IN_PROGRESS,
+        )
+    ).all()
+    return any(not is_past_deadline(deadline, now) for deadline in deadlines)
