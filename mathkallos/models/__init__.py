@@ -22,9 +22,20 @@ from mathkallos.models.content import (
     TestMode,
     TestProblem,
 )
+from mathkallos.models.kpi import (
+    AnswerFact,
+    DailyMetric,
+    MetricType,
+    ProblemStat,
+    ReadingLog,
+    TopicStat,
+    UserAchievement,
+    UserProgress,
+)
 from mathkallos.models.users import AuthSession, LoginAttempt, RefreshToken, Role, User, UserPublic
 
 __all__ = [
+    "AnswerFact",
     "AnswerStatus",
     "Attempt",
     "AttemptAnswer",
@@ -32,14 +43,18 @@ __all__ = [
     "AuthSession",
     "Course",
     "CourseLevel",
+    "DailyMetric",
     "Enrollment",
     "LoginAttempt",
+    "MetricType",
     "Notification",
     "Problem",
     "ProblemKind",
+    "ProblemStat",
     "ProblemStatus",
     "ProctoringEvent",
     "ProctoringKind",
+    "ReadingLog",
     "RefreshToken",
     "Role",
     "Section",
@@ -47,6 +62,9 @@ __all__ = [
     "Test",
     "TestMode",
     "TestProblem",
+    "TopicStat",
     "User",
+    "UserAchievement",
+    "UserProgress",
     "UserPublic",
 ]

@@ -26,7 +26,8 @@ _loaded = False
 
 @dataclass(frozen=True)
 class ProblemAnswered:
-    """A graded answer to one problem (practice submit, or each answer of a submitted exam)."""
+    """A student answered one problem: a practice check (counted or not, its time still
+    counts), or each answer of an exam as it closes."""
 
     user_id: int
     problem_id: int
@@ -58,6 +59,17 @@ class AnswerReviewed:
     attempt_id: int
     answer_id: int
     score: float
+    at: datetime
+
+
+@dataclass(frozen=True)
+class AnswerChanged:
+    """An answer row changed without a graded try (a hint revealed, a problem given up): its
+    KPI contribution (hint use, score) may move."""
+
+    user_id: int
+    attempt_id: int
+    answer_id: int
     at: datetime
 
 

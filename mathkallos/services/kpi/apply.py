@@ -1,0 +1,298 @@
+"""Applying one raw fact to the KPI rows: the single code path of the listeners and the rebuild.
+
+- A graded answer: its contribution (`AnswerFact`) is computed from the answer row as it is
+  now and replaces the contribution applied before, so a retried practice answer or a reviewed
+  proof moves the figures once, never twice. Counted: practice answers once checked or
+  reviewed (at the last counted try); exam answers once the exam is closed (at its submit).
+- A closed attempt: one test taken (and XP for an exam) on the day it was closed.
+- A reading stint: reading time, one read, and XP for the first read of the section.
+Daily rows use the user's local day (`User.preferences["timezone"]`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import and_, or_
+from sqlmodel import Session, col, func, select
+
+from mathkallos.models.attempts import AnswerStatus, Attempt, AttemptAnswer, AttemptStatus
+from mathkallos.models.content import Problem, TestMode
+from mathkallos.models.kpi import (
+    AnswerFact,
+    MetricType,
+    ProblemStat,
+    ReadingLog,
+    TopicStat,
+    UserProgress,
+)
+from mathkallos.models.users import User
+from mathkallos.services.kpi import achievements
+from mathkallos.services.kpi.rules import (
+    MASTERY_WINDOW,
+    XP_PER_EXAM,
+    XP_PER_SECTION,
+    answer_xp,
+    is_mastered,
+    level_for,
+    local_day,
+    push_recent,
+    quantize,
+    user_timezone,
+)
+from mathkallos.services.kpi.store import (
+    add_metrics,
+    json_list_has,
+    locked_row,
+    refresh_streaks,
+)
+
+PRACTICE_GRADED = frozenset({AnswerStatus.CHECKED, AnswerStatus.REVIEWED})
+# A closed exam grades every answer; an unanswered or unreadable one scores 0.
+EXAM_GRADED = PRACTICE_GRADED | {AnswerStatus.INVALID_INPUT, AnswerStatus.UNANSWERED}
+FACT_FIELDS = ("at", "day", "correct", "score", "points", "seconds", "hints", "xp", "topics")
+MAX_TOPIC_LENGTH = 100
+
+
+def zone_of(session: Session, user_id: int) -> ZoneInfo:
+    user = session.get(User, user_id)
+    return user_timezone(user.preferences if user is not None else None)
+
+
+def graded_at(row: AttemptAnswer, attempt: Attempt) -> datetime | None:
+    """When the answer counts, or None while it does not (unchecked, awaiting review, or part
+    of an exam still open)."""
+    if attempt.mode == TestMode.PRACTICE:
+        return row.saved_at if row.status in PRACTICE_GRADED else None
+    if attempt.status == AttemptStatus.IN_PROGRESS or attempt.submitted_at is None:
+        return None
+    return attempt.submitted_at if row.status in EXAM_GRADED else None
+
+
+def answer_fact(session: Session, row: AttemptAnswer) -> AnswerFact | None:
+    attempt = session.get(Attempt, row.attempt_id)
+    assert attempt is not None
+    assert row.id is not None
+    at = graded_at(row, attempt)
+    if at is None:
+        return None
+    problem = session.get(Problem, row.problem_id)
+    assert problem is not None
+    score = quantize(row.score or 0.0)
+    return AnswerFact(
+        answer_id=row.id,
+        user_id=attempt.user_id,
+        problem_id=row.problem_id,
+        at=at,
+        day=local_day(at, zone_of(session, attempt.user_id)),
+        correct=bool(row.correct),
+        score=score,
+        points=row.points,
+        seconds=row.time_spent_seconds,
+        hints=row.hints_used,
+        xp=answer_xp(score, row.points, problem.difficulty),
+        topics=sorted({str(t)[:MAX_TOPIC_LENGTH] for t in problem.topics if str(t).strip()}),
+    )
+
+
+def _same(old: AnswerFact | None, new: AnswerFact | None) -> bool:
+    if old is None or new is None:
+        return old is new
+    return all(getattr(old, name) == getattr(new, name) for name in FACT_FIELDS)
+
+
+def _metric_deltas(fact: AnswerFact, sign: int) -> dict[str, float]:
+    return {
+        MetricType.ANSWERS: sign,
+        MetricType.CORRECT_ANSWERS: sign * int(fact.correct),
+        MetricType.SCORE_POINTS: sign * fact.score,
+        MetricType.MAX_POINTS: sign * fact.points,
+        MetricType.TIME_SPENT_SECONDS: sign * fact.seconds,
+        MetricType.XP: sign * fact.xp,
+    }
+
+
+def _add_to_progress(progress: UserProgress, fact: AnswerFact, sign: int) -> None:
+    progress.answers += sign
+    progress.correct_answers += sign * int(fact.correct)
+    progress.score_points = quantize(progress.score_points + sign * fact.score)
+    progress.max_points = quantize(progress.max_points + sign * fact.points)
+    progress.time_spent_seconds += sign * fact.seconds
+    progress.xp += sign * fact.xp
+
+
+def add_to_problem_stat(session: Session, fact: AnswerFact, sign: int) -> None:
+    """Also used by a partial rebuild to take a user's answers out of the shared figures."""
+    stat = locked_row(session, ProblemStat, problem_id=fact.problem_id)
+    stat.attempts += sign
+    stat.correct += sign * int(fact.correct)
+    stat.score_points = quantize(stat.score_points + sign * fact.score)
+    stat.max_points = quantize(stat.max_points + sign * fact.points)
+    stat.total_time_seconds += sign * fact.seconds
+    stat.hint_uses += sign * int(fact.hints > 0)
+    stat.hints_total += sign * fact.hints
+    if stat.attempts == 0:
+        session.delete(stat)
+    else:
+        session.add(stat)
+
+
+def _update_topics(
+    session: Session, user_id: int, answer_id: int, old: AnswerFact | None, new: AnswerFact | None
+) -> None:
+    old_topics = set(old.topics) if old is not None else set()
+    new_topics = set(new.topics) if new is not None else set()
+    for topic in sorted(old_topics | new_topics):
+        stat = locked_row(session, TopicStat, user_id=user_id, topic=topic)
+        if old is not None and topic in old_topics:
+            stat.attempts -= 1
+            stat.correct -= int(old.correct)
+        placed = new if new is not None and topic in new_topics else None
+        if placed is not None:
+            stat.attempts += 1
+            stat.correct += int(placed.correct)
+        stat.recent = push_recent(
+            stat.recent, answer_id, placed.at if placed else None, bool(placed and placed.correct)
+        )
+        if len(stat.recent) < min(stat.attempts, MASTERY_WINDOW):  # an answer left the window
+            stat.recent = _window_from_facts(session, user_id, topic)
+        stat.recent_correct = sum(1 for entry in stat.recent if entry[2])
+        stat.mastered = is_mastered(stat.recent_correct)
+        stat.last_at = datetime.fromisoformat(stat.recent[-1][0]) if stat.recent else None
+        if stat.attempts == 0:
+            session.delete(stat)
+        else:
+            session.add(stat)
+    session.flush()
+
+
+def _window_from_facts(session: Session, user_id: int, topic: str) -> list:
+    """The topic's mastery window recounted from the user's answer facts: needed when an answer
+    stops counting (a practice proof answered again awaits review), so an older answer that
+    had been pushed out comes back, as a rebuild would have it."""
+    facts = session.exec(
+        select(AnswerFact.answer_id, AnswerFact.at, AnswerFact.correct, AnswerFact.topics).where(
+            col(AnswerFact.user_id) == user_id, json_list_has(AnswerFact.topics, topic)
+        )
+    ).all()
+    window: list = []
+    for answer_id, at, correct, topics in facts:
+        if topic in topics:
+            window = push_recent(window, answer_id, at, correct)
+    return window
+
+
+def _has_solved(session: Session, user_id: int, problem_id: int) -> bool:
+    return bool(
+        session.exec(
+            select(func.count())
+            .select_from(AnswerFact)
+            .where(
+                col(AnswerFact.user_id) == user_id,
+                col(AnswerFact.problem_id) == problem_id,
+                col(AnswerFact.correct).is_(True),
+            )
+        ).one()
+    )
+
+
+def apply_answer(session: Session, row: AttemptAnswer) -> None:
+    """Bring the KPIs in line with one answer row as it is now."""
+    assert row.id is not None
+    session.flush()
+    new = answer_fact(session, row)
+    old = session.get(AnswerFact, row.id)
+    if _same(old, new):
+        return
+    fact = new or old
+    assert fact is not None
+    user_id = fact.user_id
+    progress = locked_row(session, UserProgress, user_id=user_id)
+    solved_before = _has_solved(session, user_id, fact.problem_id)
+    days: defaultdict[date, defaultdict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for applied, sign in ((old, -1), (new, 1)):
+        if applied is None:
+            continue
+        for metric_type, delta in _metric_deltas(applied, sign).items():
+            days[applied.day][metric_type] += delta
+        _add_to_progress(progress, applied, sign)
+        add_to_problem_stat(session, applied, sign)
+    for day, deltas in sorted(days.items()):
+        add_metrics(session, user_id, day, dict(deltas))
+    days_changed = old is None or new is None or old.day != new.day
+    previous = AnswerFact(**old.model_dump()) if old is not None else None
+    if old is not None and new is not None:
+        for name in FACT_FIELDS:
+            setattr(old, name, getattr(new, name))
+        session.add(old)
+    elif new is not None:
+        session.add(new)
+    else:
+        session.delete(old)
+    session.flush()
+    _update_topics(session, user_id, row.id, previous, new)
+    progress.problems_solved += int(_has_solved(session, user_id, fact.problem_id)) - int(
+        solved_before
+    )
+    _finish(session, progress, fact.at, days_changed=days_changed)
+
+
+def apply_attempt_closed(session: Session, attempt: Attempt) -> None:
+    """One test taken on the local day the attempt closed; an exam also earns XP_PER_EXAM."""
+    if attempt.status == AttemptStatus.IN_PROGRESS or attempt.submitted_at is None:
+        return
+    progress = locked_row(session, UserProgress, user_id=attempt.user_id)
+    is_exam = attempt.mode == TestMode.EXAM
+    xp = XP_PER_EXAM if is_exam else 0
+    day = local_day(attempt.submitted_at, zone_of(session, attempt.user_id))
+    add_metrics(session, attempt.user_id, day, {MetricType.TESTS_TAKEN: 1, MetricType.XP: xp})
+    progress.tests_taken += 1
+    progress.exams_taken += int(is_exam)
+    progress.xp += xp
+    _finish(session, progress, attempt.submitted_at, days_changed=False)
+
+
+def apply_reading(session: Session, log: ReadingLog) -> None:
+    """A reading stint: its time and one read on its local day; the section's first stint
+    (by time, then id) also counts the section as read and earns XP_PER_SECTION."""
+    earlier = session.exec(
+        select(func.count())
+        .select_from(ReadingLog)
+        .where(
+            col(ReadingLog.user_id) == log.user_id,
+            col(ReadingLog.section_id) == log.section_id,
+            or_(
+                col(ReadingLog.at) < log.at,
+                and_(col(ReadingLog.at) == log.at, col(ReadingLog.id) < log.id),
+            ),
+        )
+    ).one()
+    first = earlier == 0
+    progress = locked_row(session, UserProgress, user_id=log.user_id)
+    xp = XP_PER_SECTION if first else 0
+    day = local_day(log.at, zone_of(session, log.user_id))
+    add_metrics(
+        session,
+        log.user_id,
+        day,
+        {
+            MetricType.SECTIONS_READ: 1,
+            MetricType.TIME_SPENT_SECONDS: log.seconds,
+            MetricType.XP: xp,
+        },
+    )
+    progress.sections_read += int(first)
+    progress.time_spent_seconds += log.seconds
+    progress.xp += xp
+    _finish(session, progress, log.at, days_changed=True)
+
+
+def _finish(session: Session, progress: UserProgress, at: datetime, *, days_changed: bool) -> None:
+    if days_changed:
+        refresh_streaks(session, progress)
+    progress.level = level_for(progress.xp)
+    session.add(progress)
+    session.flush()
+    achievements.award_due(session, progress, at)

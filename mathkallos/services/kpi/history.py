@@ -1,0 +1,173 @@
+"""The student's own lists on the dashboard: attempts page, where to continue, what to do next.
+
+Each is one short indexed query: a user's attempts by (user_id, started_at), the reading log
+by (user_id, at), topic statistics by user, problems of published tests limited to a few.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import exists
+from sqlmodel import Session, col, select
+
+from mathkallos.models.attempts import Attempt, AttemptStatus
+from mathkallos.models.content import Course, Problem, ProblemStatus, Section, Test, TestProblem
+from mathkallos.models.kpi import AnswerFact, ReadingLog, TopicStat
+from mathkallos.services.errors import InvalidInput
+from mathkallos.services.kpi.dto import (
+    AttemptItem,
+    AttemptPage,
+    ContinueItem,
+    SuggestedProblem,
+    Suggestion,
+)
+from mathkallos.services.kpi.rules import percent
+from mathkallos.services.kpi.store import json_list_has
+
+MAX_PER_PAGE = 50
+SUGGESTED_PROBLEMS = 5
+MODES = frozenset({"practice", "exam"})
+STATUSES = frozenset(status.value for status in AttemptStatus)
+
+
+def attempt_page(
+    session: Session,
+    user_id: int,
+    *,
+    mode: str | None = None,
+    status: str | None = None,
+    course_id: int | None = None,
+    page: int = 1,
+    per_page: int = 10,
+) -> AttemptPage:
+    """The user's attempts newest first, filtered; `has_more` instead of a total count."""
+    if page < 1 or not 1 <= per_page <= MAX_PER_PAGE:
+        raise InvalidInput("content.errors.paging", field="page")
+    if (mode is not None and mode not in MODES) or (status is not None and status not in STATUSES):
+        raise InvalidInput("kpi.errors.filter", field="mode" if mode not in MODES else "status")
+    statement: Any = (
+        select(Attempt, Test, Course)
+        .join(Test, col(Test.id) == col(Attempt.test_id))
+        .join(Course, col(Course.id) == col(Test.course_id))
+        .where(col(Attempt.user_id) == user_id)
+    )
+    if mode is not None:
+        statement = statement.where(col(Attempt.mode) == mode)
+    if status is not None:
+        statement = statement.where(col(Attempt.status) == status)
+    if course_id is not None:
+        statement = statement.where(col(Test.course_id) == course_id)
+    rows = session.exec(
+        statement.order_by(col(Attempt.started_at).desc(), col(Attempt.id).desc())
+        .offset((page - 1) * per_page)
+        .limit(per_page + 1)
+    ).all()
+    items = [
+        AttemptItem(
+            attempt_id=attempt.id,
+            course_id=course.id,
+            course_title=course.title,
+            test_id=test.id,
+            test_title=test.title,
+            mode=attempt.mode,
+            status=str(attempt.status),
+            started_at=attempt.started_at,
+            submitted_at=attempt.submitted_at,
+            score=attempt.score,
+            max_score=attempt.max_score,
+            percent=percent(attempt.score, attempt.max_score),
+            provisional=attempt.provisional,
+        )
+        for attempt, test, course in rows[:per_page]
+    ]
+    return AttemptPage(items=items, page=page, per_page=per_page, has_more=len(rows) > per_page)
+
+
+def continue_item(session: Session, user_id: int) -> ContinueItem | None:
+    """The latest open attempt, else the section read last."""
+    open_attempt = session.exec(
+        select(Attempt, Test, Course)
+        .join(Test, col(Test.id) == col(Attempt.test_id))
+        .join(Course, col(Course.id) == col(Test.course_id))
+        .where(col(Attempt.user_id) == user_id, col(Attempt.status) == AttemptStatus.IN_PROGRESS)
+        .order_by(col(Attempt.started_at).desc())
+        .limit(1)
+    ).first()
+    if open_attempt is not None:
+        attempt, test, course = open_attempt
+        return ContinueItem(
+            kind="attempt",
+            course_slug=course.slug,
+            course_title=course.title,
+            title=test.title,
+            attempt_id=attempt.id,
+            test_slug=test.slug,
+            at=attempt.started_at,
+        )
+    last_read = session.exec(
+        select(ReadingLog, Section, Course)
+        .join(Section, col(Section.id) == col(ReadingLog.section_id))
+        .join(Course, col(Course.id) == col(Section.course_id))
+        .where(col(ReadingLog.user_id) == user_id)
+        .order_by(col(ReadingLog.at).desc(), col(ReadingLog.id).desc())
+        .limit(1)
+    ).first()
+    if last_read is None:
+        return None
+    log, section, course = last_read
+    return ContinueItem(
+        kind="section",
+        course_slug=course.slug,
+        course_title=course.title,
+        title=section.title,
+        section_slug=section.slug,
+        at=log.at,
+    )
+
+
+def suggestion(session: Session, user_id: int, topics: list[TopicStat]) -> Suggestion | None:
+    """Weakest topic first (lowest recent accuracy among topics not mastered): a few published
+    problems of it in published tests that the user has not solved yet."""
+    candidates = sorted(
+        (t for t in topics if not t.mastered and t.recent),
+        key=lambda t: (t.recent_correct / len(t.recent), t.topic),
+    )
+    for topic in candidates:
+        solved = exists().where(
+            col(AnswerFact.user_id) == user_id,
+            col(AnswerFact.problem_id) == col(Problem.id),
+            col(AnswerFact.correct).is_(True),
+        )
+        rows = session.exec(
+            select(
+                Problem.id, Problem.difficulty, Problem.topics, Test.slug, Test.title, Course.slug
+            )
+            .join(TestProblem, col(TestProblem.problem_id) == col(Problem.id))
+            .join(Test, col(Test.id) == col(TestProblem.test_id))
+            .join(Course, col(Course.id) == col(Test.course_id))
+            .where(
+                col(Problem.status) == ProblemStatus.PUBLISHED,
+                col(Test.is_published).is_(True),
+                col(Course.is_published).is_(True),
+                json_list_has(Problem.topics, topic.topic),
+                ~solved,
+            )
+            .order_by(col(Problem.difficulty), col(Problem.id))
+            .limit(SUGGESTED_PROBLEMS * 4)
+        ).all()
+        problems: dict[int, SuggestedProblem] = {}
+        for problem_id, difficulty, topics, test_slug, test_title, course_slug in rows:
+            if topic.topic not in topics:
+                continue
+            problems.setdefault(
+                problem_id,
+                SuggestedProblem(problem_id, course_slug, test_slug, test_title, difficulty),
+            )
+        if problems:
+            return Suggestion(
+                topic=topic.topic,
+                accuracy=percent(topic.recent_correct, len(topic.recent)),
+                problems=list(problems.values())[:SUGGESTED_PROBLEMS],
+            )
+    return None

@@ -1,0 +1,76 @@
+"""Row-level writes shared by the listeners and the rebuild: upserts that work on SQLite and
+PostgreSQL inside the publisher's transaction (flush only, never commit)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, String, cast
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, SQLModel, col, select
+
+from mathkallos.models.kpi import DailyMetric, MetricType, UserProgress
+from mathkallos.services.kpi.rules import quantize, runs
+
+Row = TypeVar("Row", bound=SQLModel)
+
+# A day is active when the student answered or read something on it.
+ACTIVE_METRICS = (MetricType.ANSWERS.value, MetricType.SECTIONS_READ.value)
+
+
+def json_list_has(column: Any, value: str) -> ColumnElement[bool]:
+    """A JSON list column may hold `value`: a LIKE on its text as the column stores it (the
+    same serializer, so non-ASCII matches too) on both databases. A prefilter: callers check
+    membership in Python."""
+    literal = json.dumps(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return cast(column, String).like(f"%{literal}%", escape="\\")
+
+
+def locked_row(session: Session, model: type[Row], **key: Any) -> Row:
+    """The row with this key, locked for the transaction (FOR UPDATE on PostgreSQL; SQLite
+    serialises writers), created with the model's defaults if missing. A concurrent insert of
+    the same key loses inside a savepoint and reads the winner's row."""
+    statement = select(model).filter_by(**key).with_for_update()
+    row = session.exec(statement).first()
+    if row is not None:
+        return row
+    try:
+        with session.begin_nested():
+            row = model(**key)
+            session.add(row)
+            session.flush()
+    except IntegrityError:
+        row = session.exec(statement).one()
+    return row
+
+
+def add_metrics(session: Session, user_id: int, day: date, deltas: dict[str, float]) -> None:
+    """Add to the user's daily metric rows; a row whose value returns to zero is deleted, so a
+    row exists exactly when its figure is non-zero (as a rebuild leaves it)."""
+    for metric_type, delta in deltas.items():
+        if delta == 0:
+            continue
+        row = locked_row(
+            session, DailyMetric, user_id=user_id, metric_date=day, metric_type=metric_type
+        )
+        row.value = quantize(row.value + delta)
+        if row.value == 0:
+            session.delete(row)
+        else:
+            session.add(row)
+    session.flush()
+
+
+def refresh_streaks(session: Session, progress: UserProgress) -> None:
+    """Current run, best run and last active day from the user's active days (one short
+    indexed read of at most one row per day and metric)."""
+    days = session.exec(
+        select(DailyMetric.metric_date).where(
+            col(DailyMetric.user_id) == progress.user_id,
+            col(DailyMetric.metric_type).in_(ACTIVE_METRICS),
+        )
+    ).all()
+    progress.current_streak, progress.best_streak = runs(days)
+    progress.last_active_date = max(days) if days else None
