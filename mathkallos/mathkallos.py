@@ -20,13 +20,14 @@ from mathkallos.pages.landing import landing_page
 from mathkallos.pages.not_found import not_found_page
 from mathkallos.pages.problem_editor import ProblemEditorState, problem_editor_page
 from mathkallos.pages.profile import ProfileState, profile_page
+from mathkallos.pages.runner import RunnerState, runner_page
 from mathkallos.pages.teach import TeachState, import_page, teach_page
 from mathkallos.services.attempts import run_sweeper_forever
+from mathkallos.settings import get_settings
 from mathkallos.state import AppState
 
 configure_logging()
 log = logging.getLogger("mathkallos.app")
-SWEEP_INTERVAL_SECONDS = 15.0
 
 app = rx.App(
     api_transformer=build_api(),
@@ -82,6 +83,12 @@ app.add_page(
 app.add_page(
     import_page, route=routes.TEACH_IMPORT, title="Import · MathKallos", on_load=_SIGNED_IN
 )
+app.add_page(
+    runner_page,
+    route=routes.ATTEMPT,
+    title="Test · MathKallos",
+    on_load=[_SIGNED_IN, RunnerState.load],
+)
 app.add_page(not_found_page, route=routes.NOT_FOUND, title="MathKallos — 404", on_load=_PUBLIC)
 
 
@@ -93,4 +100,6 @@ async def _upgrade_schema() -> None:
 
 app.register_lifespan_task(_upgrade_schema)
 # Exams expire on the server's clock even when every browser is gone.
-app.register_lifespan_task(run_sweeper_forever, interval_seconds=SWEEP_INTERVAL_SECONDS)
+app.register_lifespan_task(
+    run_sweeper_forever, interval_seconds=get_settings().exam_sweep_seconds
+)

@@ -21,6 +21,7 @@ TEACH = "/teach"
 TEACH_COURSE = "/teach/courses/[course_id]"
 TEACH_PROBLEM = "/teach/problems/[problem_id]"
 TEACH_IMPORT = "/teach/import"
+ATTEMPT = "/attempts/[attempt_id]"
 NEW = "new"
 NOT_FOUND = "404"
 
@@ -47,6 +48,11 @@ def teach_problem(problem_id: Any, course_id: Any = None) -> Any:
     """The editor of a saved problem, or of a new one (`new`) in a course."""
     base = f"/teach/problems/{problem_id}"
     return base if course_id is None else f"{base}?course={course_id}"
+
+
+def attempt(attempt_id: Any) -> Any:
+    """The runner of an open attempt, or the results of a finished one."""
+    return f"/attempts/{attempt_id}"
 
 
 def login_then(next_path: str) -> str:

@@ -46,6 +46,7 @@ class Settings(BaseSettings):
     ai_timeout_seconds: float = 30.0
 
     load_demo_content: bool = True
+    exam_sweep_seconds: float = Field(default=15.0, gt=0)
 
     @model_validator(mode="after")
     def _refuse_dev_secret_in_production(self) -> Settings:

@@ -10,7 +10,7 @@ from mathkallos.components.guard import loading
 from mathkallos.components.i18n import tr, tr_tag
 from mathkallos.components.layout import layout
 from mathkallos.components.markdown import math_markdown
-from mathkallos.services import content
+from mathkallos.services import attempts, content
 from mathkallos.services.content.dto import CourseDetail, SectionLink, SectionView, TestSummary
 from mathkallos.services.errors import DomainError
 from mathkallos.state import AppState, run_service
@@ -54,6 +54,20 @@ class CourseState(AppState):
             return rx.toast.error(self.message(error))
         return rx.toast.success(i18n.translate("course.enrolled_toast", self.lang))
 
+    @rx.event
+    async def start_test(self, test_slug: str):  # noqa: ANN201 - event specs
+        """Start the test, or resume the open attempt at it, and go to the runner."""
+        actor = await self.actor()
+        if actor is None or self.course is None:
+            return rx.redirect(routes.login_then(self.router.url.path))
+        try:
+            view = await run_service(
+                attempts.start_test, actor=actor, course_slug=self.course.slug, test_slug=test_slug
+            )
+        except DomainError as error:
+            return rx.toast.error(self.message(error))
+        return rx.redirect(routes.attempt(view.id))
+
 
 def _section_row(section: SectionLink) -> rx.Component:
     return rx.link(
@@ -78,6 +92,42 @@ def _section_row(section: SectionLink) -> rx.Component:
         high_contrast=True,
         width="100%",
         data_testid="section-link",
+    )
+
+
+def _exam_start(test: rx.Var[TestSummary]) -> rx.Component:
+    """An exam starts its clock at once, so the student confirms first."""
+    return rx.alert_dialog.root(
+        rx.alert_dialog.trigger(
+            rx.button(
+                rx.icon("timer", size=14),
+                tr("course.start_exam"),
+                size="2",
+                color_scheme="red",
+                variant="soft",
+            )
+        ),
+        rx.alert_dialog.content(
+            rx.alert_dialog.title(test.title),
+            rx.alert_dialog.description(
+                CourseState.t["course.exam_warning"]
+                .to(str)
+                .replace("{minutes}", test.duration_minutes.to_string())
+            ),
+            rx.hstack(
+                rx.alert_dialog.cancel(
+                    rx.button(tr("common.cancel"), variant="soft", color_scheme="gray")
+                ),
+                rx.alert_dialog.action(
+                    rx.button(
+                        tr("course.start_exam_confirm"), on_click=CourseState.start_test(test.slug)
+                    )
+                ),
+                justify="end",
+                spacing="3",
+                margin_top="1em",
+            ),
+        ),
     )
 
 
@@ -108,12 +158,25 @@ def _test_row(test: TestSummary) -> rx.Component:
                     color_scheme="gray",
                 ),
             ),
+            rx.cond(
+                test.mode == "exam",
+                _exam_start(test),
+                rx.button(
+                    rx.icon("play", size=14),
+                    tr("course.start_practice"),
+                    on_click=CourseState.start_test(test.slug),
+                    size="2",
+                    variant="soft",
+                ),
+            ),
             align="center",
             spacing="3",
             width="100%",
+            wrap="wrap",
         ),
         size="1",
         width="100%",
+        data_testid="test-row",
     )
 
 

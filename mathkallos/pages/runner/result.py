@@ -1,0 +1,201 @@
+"""A finished attempt: score, pass mark, time used, and per problem the student's answer next
+to the verdict, the correct answer and the worked solution. Proofs stay "awaiting review"."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from mathkallos import routes
+from mathkallos.components.buttons import link_button
+from mathkallos.components.i18n import tr
+from mathkallos.components.markdown import math_markdown
+from mathkallos.pages.runner.state import RunnerState
+from mathkallos.services.attempts.dto import ResultProblem, ResultView
+
+
+def _status_badge(item: rx.Var[ResultProblem]) -> rx.Component:
+    return rx.cond(
+        item.awaiting_review,
+        rx.badge(rx.icon("hourglass", size=12), tr("runner.awaiting_review"), color_scheme="blue"),
+        rx.cond(
+            item.correct,
+            rx.badge(rx.icon("check", size=12), tr("runner.correct"), color_scheme="green"),
+            rx.cond(
+                item.answer == "",
+                rx.badge(tr("runner.no_answer"), color_scheme="gray"),
+                rx.badge(rx.icon("x", size=12), tr("runner.incorrect"), color_scheme="red"),
+            ),
+        ),
+    )
+
+
+def _labelled(label_key: str, body: rx.Component) -> rx.Component:
+    return rx.vstack(
+        rx.text(tr(label_key), size="1", color_scheme="gray", weight="medium"),
+        body,
+        spacing="1",
+        width="100%",
+    )
+
+
+def _problem(item: rx.Var[ResultProblem]) -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.hstack(
+                rx.heading(
+                    tr("runner.problem_n"), " ", item.position.to_string(), as_="h3", size="4"
+                ),
+                _status_badge(item),
+                rx.spacer(),
+                rx.text(
+                    rx.cond(item.score, item.score.to_string(), "—"),
+                    " / ",
+                    item.points.to_string(),
+                    weight="bold",
+                ),
+                align="center",
+                width="100%",
+                wrap="wrap",
+            ),
+            math_markdown(item.problem.statement),
+            rx.grid(
+                _labelled(
+                    "runner.your_answer",
+                    rx.cond(
+                        item.answer != "",
+                        rx.cond(
+                            item.problem.kind == "proof",
+                            math_markdown(item.answer),
+                            rx.code(item.answer, white_space="pre-wrap"),
+                        ),
+                        rx.text("—", color_scheme="gray"),
+                    ),
+                ),
+                rx.cond(
+                    item.correct_answer != "",
+                    _labelled("runner.correct_answer", rx.code(item.correct_answer)),
+                ),
+                columns={"initial": "1", "sm": "2"},
+                spacing="3",
+                width="100%",
+            ),
+            rx.cond(item.feedback != "", rx.text(item.feedback, size="2", color_scheme="gray")),
+            rx.cond(
+                item.review_comment != "",
+                rx.callout(
+                    item.review_comment, icon="message-square", color_scheme="blue", width="100%"
+                ),
+            ),
+            rx.cond(
+                item.solution != "",
+                rx.el.details(
+                    rx.el.summary(tr("runner.solution")),
+                    math_markdown(item.solution),
+                    width="100%",
+                ),
+            ),
+            spacing="3",
+            width="100%",
+        ),
+        width="100%",
+        data_testid="result-problem",
+    )
+
+
+def _summary(result: rx.Var[ResultView]) -> rx.Component:
+    minutes = (result.time_used_seconds // 60).to_string()
+    seconds = (result.time_used_seconds % 60).to_string()
+    return rx.card(
+        rx.hstack(
+            rx.vstack(
+                rx.text(tr("runner.score"), size="2", color_scheme="gray"),
+                rx.text(
+                    result.score.to_string(),
+                    " / ",
+                    result.max_score.to_string(),
+                    size="8",
+                    weight="bold",
+                    data_testid="result-score",
+                ),
+                rx.progress(value=result.percent, width="12em"),
+                spacing="1",
+            ),
+            rx.vstack(
+                rx.text(tr("runner.percent"), size="2", color_scheme="gray"),
+                rx.text(result.percent.to_string(), "%", size="6", weight="bold"),
+                spacing="1",
+            ),
+            rx.vstack(
+                rx.text(tr("runner.time_used"), size="2", color_scheme="gray"),
+                rx.text(
+                    minutes,
+                    " ",
+                    tr("runner.min"),
+                    " ",
+                    seconds,
+                    " ",
+                    tr("runner.sec"),
+                    size="6",
+                    weight="bold",
+                ),
+                spacing="1",
+            ),
+            rx.spacer(),
+            rx.cond(
+                result.provisional,
+                rx.badge(
+                    rx.icon("hourglass", size=14),
+                    tr("runner.provisional"),
+                    color_scheme="blue",
+                    size="3",
+                ),
+                rx.cond(
+                    result.passed,
+                    rx.badge(
+                        rx.icon("trophy", size=14),
+                        tr("runner.passed"),
+                        color_scheme="green",
+                        size="3",
+                    ),
+                    rx.badge(tr("runner.not_passed"), color_scheme="orange", size="3"),
+                ),
+            ),
+            spacing="6",
+            align="center",
+            wrap="wrap",
+            width="100%",
+        ),
+        size="3",
+        width="100%",
+    )
+
+
+def result_view() -> rx.Component:
+    result = RunnerState.result.to(ResultView)
+    return rx.vstack(
+        rx.link(
+            rx.hstack(rx.icon("arrow-left", size=16), tr("runner.back_to_course"), align="center"),
+            href=routes.course(result.course_slug),
+            size="2",
+        ),
+        rx.heading(result.test.title, as_="h1", size="7"),
+        rx.text(
+            rx.cond(
+                result.status == "expired", tr("runner.expired_note"), tr("runner.submitted_note")
+            ),
+            color_scheme="gray",
+        ),
+        _summary(result),
+        rx.cond(
+            result.provisional, rx.callout(tr("runner.provisional_note"), icon="info", width="100%")
+        ),
+        rx.heading(tr("runner.problems"), as_="h2", size="5"),
+        rx.foreach(result.problems, _problem),
+        link_button(
+            tr("runner.back_to_course"), href=routes.course(result.course_slug), variant="soft"
+        ),
+        spacing="4",
+        width="100%",
+        max_width="860px",
+        data_testid="result",
+    )

@@ -1,0 +1,378 @@
+"""The runner's state: one attempt, one problem on screen, the student's drafts.
+
+Everything the browser receives comes from the attempts services' student records, so an
+answer key or a solution reaches the client only once the rules allow it (DESIGN invariant 1).
+Time on a problem is measured here, on the server, from when it was shown; the service caps it.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+import reflex as rx
+
+from mathkallos import i18n
+from mathkallos.services import attempts, grading
+from mathkallos.services.attempts.dto import (
+    AttemptProblem,
+    AttemptView,
+    ProblemState,
+    ResultView,
+    SavedAnswer,
+    SolutionView,
+)
+from mathkallos.services.errors import AttemptClosed, DomainError
+from mathkallos.state import AppState, run_service
+
+STEP_SEPARATORS = ("\n", ";")
+FORMULA_KINDS = ("numeric", "symbolic", "set", "tuple", "matrix", "interval", "equation", "complex")
+
+
+def step_lines(text: str) -> list[str]:
+    """The steps of a step-by-step answer as the checker splits them."""
+    for separator in STEP_SEPARATORS[1:]:
+        text = text.replace(separator, STEP_SEPARATORS[0])
+    return [line.strip() for line in text.split(STEP_SEPARATORS[0]) if line.strip()]
+
+
+class RunnerState(AppState):
+    attempt: AttemptView | None = None
+    result: ResultView | None = None
+    error: str = ""
+    index: int = 0
+    drafts: dict[str, str] = {}
+    preview_lines: list[str] = []
+    preview_error: str = ""
+    preview_hints: list[str] = []
+    solutions: dict[str, SolutionView] = {}
+    save_note: str = ""
+    save_failed: bool = False
+    busy: bool = False
+    timer_stamp: int = 0
+    _opened_at: float = 0.0
+
+    # ---- what the page shows -------------------------------------------------------------
+
+    @rx.var
+    def current(self) -> AttemptProblem | None:
+        if self.attempt is None or not self.attempt.problems:
+            return None
+        return self.attempt.problems[min(self.index, len(self.attempt.problems) - 1)]
+
+    @rx.var
+    def current_key(self) -> str:
+        current = self.current
+        return str(current.problem.id) if current else ""
+
+    @rx.var
+    def draft(self) -> str:
+        return self.drafts.get(self.current_key, "")
+
+    @rx.var
+    def solution(self) -> SolutionView | None:
+        return self.solutions.get(self.current_key)
+
+    @rx.var
+    def is_exam(self) -> bool:
+        return self.attempt is not None and self.attempt.mode == "exam"
+
+    @rx.var
+    def problem_count(self) -> int:
+        return len(self.attempt.problems) if self.attempt else 0
+
+    @rx.var
+    def position_label(self) -> str:
+        return i18n.translate(
+            "runner.position", self.lang, number=self.index + 1, total=self.problem_count
+        )
+
+    @rx.var
+    def unanswered_count(self) -> int:
+        if self.attempt is None:
+            return 0
+        return sum(1 for p in self.attempt.problems if not self.drafts.get(str(p.problem.id)))
+
+    @rx.var
+    def selected_options(self) -> list[str]:
+        return [label.strip() for label in self.draft.split(",") if label.strip()]
+
+    @rx.var
+    def hints_left(self) -> int:
+        current = self.current
+        return current.problem.hint_count - current.state.hints_used if current else 0
+
+    # ---- loading ---------------------------------------------------------------------------
+
+    def _show(self, view: AttemptView) -> None:
+        self.attempt, self.result = view, None
+        self.drafts = {str(p.problem.id): p.state.answer for p in view.problems}
+        self.timer_stamp += 1
+
+    async def _show_result(self, attempt_id: int) -> None:
+        self.result = await run_service(
+            attempts.get_result, actor=await self.actor(), attempt_id=attempt_id
+        )
+        self.attempt = None
+
+    def _attempt_id(self) -> int:
+        raw = self.route_arg("attempt_id")
+        return int(raw) if raw.isdigit() else 0
+
+    @rx.event
+    async def load(self) -> None:
+        self.attempt, self.result, self.error, self.index = None, None, "", 0
+        self.solutions, self.save_note, self.save_failed = {}, "", False
+        try:
+            view = await run_service(
+                attempts.get_attempt, actor=await self.actor(), attempt_id=self._attempt_id()
+            )
+            if view.is_open:
+                self._show(view)
+                self._focus_problem(self._first_unfinished(view))
+            else:
+                await self._show_result(view.id)
+        except DomainError as error:
+            self.error = self.message(error)
+
+    @staticmethod
+    def _first_unfinished(view: AttemptView) -> int:
+        for position, item in enumerate(view.problems):
+            if not item.state.answer or (item.state.verdict and not item.state.verdict.correct):
+                return position
+        return 0
+
+    async def _reload(self) -> None:
+        if self.attempt is None:
+            return
+        view = await run_service(
+            attempts.get_attempt, actor=await self.actor(), attempt_id=self.attempt.id
+        )
+        if not view.is_open:
+            await self._show_result(view.id)
+            return
+        drafts = dict(self.drafts)
+        self._show(view)
+        self.drafts = {**self.drafts, **{k: v for k, v in drafts.items() if v}}
+
+    # ---- moving between problems ---------------------------------------------------------
+
+    def _focus_problem(self, index: int) -> None:
+        self.index = max(0, min(index, self.problem_count - 1))
+        self._opened_at = time.monotonic()
+        self._preview(self.draft)
+
+    def _time_spent(self) -> int:
+        spent = int(time.monotonic() - self._opened_at) if self._opened_at else 0
+        self._opened_at = time.monotonic()
+        return spent
+
+    @rx.event
+    async def go(self, index: int):  # noqa: ANN201 - event specs
+        if self.is_exam:
+            await self._autosave()
+        self._focus_problem(index)
+        return rx.set_focus("answer-input") if self.current else None
+
+    # ---- typing ----------------------------------------------------------------------------
+
+    def _preview(self, text: str) -> None:
+        self.preview_lines, self.preview_error, self.preview_hints = [], "", []
+        current = self.current
+        if current is None or not text.strip():
+            return
+        kind = current.problem.kind
+        if kind not in (*FORMULA_KINDS, "steps"):
+            return
+        lines = step_lines(text) if kind == "steps" else [text]
+        for number, line in enumerate(lines, start=1):
+            preview = grading.preview(line)
+            if preview.error:
+                where = i18n.translate("runner.step_n", self.lang, n=number) + " "
+                self.preview_error = (where if kind == "steps" else "") + preview.error
+                self.preview_hints = list(preview.hints)
+                return
+            self.preview_lines.append(preview.latex)
+            self.preview_hints.extend(h for h in preview.hints if h not in self.preview_hints)
+
+    @rx.event
+    async def set_draft(self, text: str) -> None:
+        if self.current is None:
+            return
+        self.drafts = {**self.drafts, self.current_key: text}
+        self._preview(text)
+        if self.is_exam:
+            await self._autosave()
+
+    @rx.event
+    async def toggle_option(self, label: str) -> None:
+        """Multiple choice: tick or untick one option (answers are stored as "A, C")."""
+        chosen = self.selected_options
+        chosen = [c for c in chosen if c != label] if label in chosen else [*chosen, label]
+        await self.set_draft(", ".join(sorted(chosen)))
+
+    @rx.event
+    async def insert(self, snippet: str) -> None:
+        await self.set_draft(self.draft + snippet)
+
+    # ---- exam ------------------------------------------------------------------------------
+
+    async def _autosave(self) -> None:
+        current, attempt = self.current, self.attempt
+        if current is None or attempt is None or not attempt.is_open:
+            return
+        text = self.draft
+        if text == current.state.answer:
+            return
+        if not text.strip():
+            self.save_note = i18n.translate("runner.empty_not_saved", self.lang)
+            self.save_failed = True
+            return
+        try:
+            saved: SavedAnswer = await run_service(
+                attempts.save_exam_answer,
+                actor=await self.actor(),
+                attempt_id=attempt.id,
+                problem_id=current.problem.id,
+                answer=text,
+                time_spent_seconds=self._time_spent(),
+            )
+        except AttemptClosed as error:
+            self.save_note, self.save_failed = self.message(error), True
+            await self._show_result(attempt.id)
+            return
+        except DomainError as error:
+            self.save_note, self.save_failed = self.message(error), True
+            return
+        self._remember_saved(saved)
+
+    def _remember_saved(self, saved: SavedAnswer) -> None:
+        """Update the one problem's saved answer in place, and re-anchor the countdown."""
+        assert self.attempt is not None
+        problems = [
+            AttemptProblem(
+                problem=p.problem,
+                state=_with_answer(p.state, saved) if p.problem.id == saved.problem_id else p.state,
+            )
+            for p in self.attempt.problems
+        ]
+        self.attempt = replace(self.attempt, problems=problems, seconds_left=saved.seconds_left)
+        self.timer_stamp += 1
+        self.save_note = i18n.translate("runner.saved", self.lang)
+        self.save_failed = False
+
+    @rx.event
+    async def submit(self):  # noqa: ANN201 - event specs
+        """Finish the attempt (exam submit or the end of a practice run) and show the result."""
+        if self.attempt is None:
+            return None
+        if self.is_exam:
+            await self._autosave()
+        attempt_id = self.attempt.id
+        try:
+            self.result = await run_service(
+                attempts.submit_attempt, actor=await self.actor(), attempt_id=attempt_id
+            )
+            self.attempt = None
+        except DomainError as error:
+            return rx.toast.error(self.message(error))
+        return rx.call_script("window.scrollTo(0, 0)")
+
+    @rx.event
+    async def time_up(self) -> None:
+        """The countdown reached zero: the server decides (it may grant the last seconds)."""
+        try:
+            await self._reload()
+        except DomainError as error:
+            self.error = self.message(error)
+
+    @rx.event
+    async def proctor(self, kind: str, detail: str = "") -> None:
+        if self.attempt is None or not self.is_exam:
+            return
+        try:
+            await run_service(
+                attempts.record_proctoring_event,
+                actor=await self.actor(),
+                attempt_id=self.attempt.id,
+                kind=kind,
+                detail=detail,
+            )
+        except AttemptClosed:
+            await self._reload()
+        except DomainError:
+            return
+
+    @rx.event
+    async def visibility(self, hidden: bool) -> None:
+        await self.proctor("tab_hidden" if hidden else "tab_visible")
+
+    @rx.event
+    async def fullscreen(self, active: bool) -> None:
+        await self.proctor("fullscreen_enter" if active else "fullscreen_exit")
+
+    # ---- practice --------------------------------------------------------------------------
+
+    @rx.event
+    async def check(self):  # noqa: ANN201 - event specs
+        current, attempt = self.current, self.attempt
+        if current is None or attempt is None or self.busy:
+            return None
+        self.busy = True
+        try:
+            await run_service(
+                attempts.submit_practice_answer,
+                actor=await self.actor(),
+                attempt_id=attempt.id,
+                problem_id=current.problem.id,
+                answer=self.draft,
+                time_spent_seconds=self._time_spent(),
+            )
+            await self._reload()
+        except DomainError as error:
+            return rx.toast.error(self.message(error))
+        finally:
+            self.busy = False
+        return None
+
+    async def _practice_call(self, service: object) -> None:
+        current, attempt = self.current, self.attempt
+        if current is None or attempt is None:
+            return
+        outcome = await run_service(
+            service,  # type: ignore[arg-type]
+            actor=await self.actor(),
+            attempt_id=attempt.id,
+            problem_id=current.problem.id,
+        )
+        if isinstance(outcome, SolutionView):
+            self.solutions = {**self.solutions, str(outcome.problem_id): outcome}
+        await self._reload()
+
+    @rx.event
+    async def hint(self):  # noqa: ANN201 - event specs
+        try:
+            await self._practice_call(attempts.reveal_hint)
+        except DomainError as error:
+            return rx.toast.error(self.message(error))
+        return None
+
+    @rx.event
+    async def show_solution(self):  # noqa: ANN201 - event specs
+        try:
+            await self._practice_call(attempts.reveal_solution)
+        except DomainError as error:
+            return rx.toast.error(self.message(error))
+        return None
+
+    @rx.event
+    async def give_up(self):  # noqa: ANN201 - event specs
+        try:
+            await self._practice_call(attempts.give_up)
+        except DomainError as error:
+            return rx.toast.error(self.message(error))
+        return None
+
+
+def _with_answer(state: ProblemState, saved: SavedAnswer) -> ProblemState:
+    return replace(state, answer=saved.answer, saved_at=saved.saved_at, status="saved")
