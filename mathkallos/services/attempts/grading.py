@@ -14,6 +14,7 @@ from sqlmodel import Session, col
 
 from mathkallos.models.attempts import AnswerStatus, Attempt, AttemptAnswer, AttemptStatus
 from mathkallos.models.content import Problem
+from mathkallos.services.attempts import announce
 from mathkallos.services.attempts.dto import VerdictView
 from mathkallos.services.attempts.loading import answer_rows, problems_by_id
 from mathkallos.services.attempts.rules import (
@@ -76,8 +77,9 @@ def _exam_verdicts(
 
 
 def finalize(session: Session, attempt_id: int, status: AttemptStatus, now: datetime) -> bool:
-    """Close an open attempt as submitted or expired, grading exam answers; False if it was
-    already closed by someone else (then nothing is written). The caller commits."""
+    """Close an open attempt as submitted or expired, grading exam answers and publishing
+    their events; False if it was already closed by someone else (then nothing is written).
+    The caller commits."""
     attempt = session.get(Attempt, attempt_id, populate_existing=True)
     if attempt is None or attempt.status != AttemptStatus.IN_PROGRESS:
         return False
@@ -106,4 +108,5 @@ def finalize(session: Session, attempt_id: int, status: AttemptStatus, now: date
         attempt.time_spent_seconds = time_used(attempt.started_at, now, attempt.deadline_at)
     apply_totals(session, attempt, rows)
     session.flush()
+    announce.closed(session, attempt, rows)
     return True

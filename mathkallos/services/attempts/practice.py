@@ -9,6 +9,7 @@ from mathkallos.models.attempts import AnswerStatus, Attempt, AttemptStatus
 from mathkallos.models.base import utcnow
 from mathkallos.models.content import Problem, TestMode
 from mathkallos.services.access import Actor
+from mathkallos.services.attempts import announce
 from mathkallos.services.attempts.dto import AnswerOutcome, AttemptView, HintView, SolutionView
 from mathkallos.services.attempts.grading import apply_totals, grade, verdict_view
 from mathkallos.services.attempts.lifecycle import start_test
@@ -88,6 +89,7 @@ def submit_practice_answer(
     session.flush()
     apply_totals(session, attempt, answer_rows(session, attempt_id))
     session.flush()
+    announce.answered(session, attempt, row, now, cap_seconds(time_spent_seconds))
     return AnswerOutcome(
         problem_id=problem_id,
         verdict=view,
@@ -114,6 +116,7 @@ def reveal_hint(
     row.hints_used += 1
     session.add(row)
     session.flush()
+    announce.changed(session, attempt, row, now)
     return HintView(
         problem_id=problem_id,
         index=row.hints_used,
@@ -153,13 +156,15 @@ def give_up(
 ) -> SolutionView:
     """Stop trying a problem: it scores 0 in this attempt, and its solution is shown."""
     attempt = _practice(session, actor, attempt_id, "attempts.no_solution_in_exam")
-    claim_open(session, attempt, utcnow())
+    now = utcnow()
+    claim_open(session, attempt, now)
     row = answer_row(session, attempt_id, problem_id)
     row.given_up, row.solution_revealed, row.score = True, True, 0.0
     session.add(row)
     session.flush()
     apply_totals(session, attempt, answer_rows(session, attempt_id))
     session.flush()
+    announce.changed(session, attempt, row, now)
     problem = session.get(Problem, problem_id)
     assert problem is not None
     return _solution(problem)

@@ -14,6 +14,7 @@ from mathkallos.models.base import utcnow
 from mathkallos.models.content import Course, Problem, Test, TestMode
 from mathkallos.models.users import User
 from mathkallos.services.access import Actor, require_staff
+from mathkallos.services.attempts import announce
 from mathkallos.services.attempts.dto import ReviewItem, ReviewResult
 from mathkallos.services.attempts.grading import apply_totals
 from mathkallos.services.attempts.loading import (
@@ -107,11 +108,13 @@ def grade_answer(
     answer.score = review_score(score, answer.points)
     answer.correct = answer.score >= answer.points
     answer.status = AnswerStatus.REVIEWED
-    answer.reviewed_by, answer.reviewed_at, answer.review_comment = actor.id, utcnow(), comment
+    now = utcnow()
+    answer.reviewed_by, answer.reviewed_at, answer.review_comment = actor.id, now, comment
     session.add(answer)
     session.flush()
     assert attempt.id is not None
     apply_totals(session, attempt, answer_rows(session, attempt.id))
+    announce.reviewed(session, attempt, answer, now)
     notify(
         session,
         user_id=attempt.user_id,

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 from mathkallos.models.base import utcnow
 from mathkallos.models.content import Course, CourseLevel, Enrollment, Section, SectionRead, Test
 from mathkallos.models.users import User
+from mathkallos.services import events
 from mathkallos.services.access import Actor, require_actor
 from mathkallos.services.content.dto import CourseCard, CourseDetail, Page, SectionLink, SectionView
 from mathkallos.services.content.permissions import can_edit, course_visibility, visible_course
@@ -200,16 +201,34 @@ def get_section(
 
 
 def mark_section_read(
-    *, session: Session, actor: Actor | None, course_slug: str, section_slug: str
+    *,
+    session: Session,
+    actor: Actor | None,
+    course_slug: str,
+    section_slug: str,
+    time_spent_seconds: int = 0,
 ) -> int:
-    """Record that the user read a section (idempotent); returns the course progress in %."""
+    """Record that the user read a section (the first read once; each call is a reading stint
+    whose active time, capped by the KPI listener, counts as study); returns the course
+    progress in %."""
     actor = require_actor(actor)
     view = get_section(
         session=session, actor=actor, course_slug=course_slug, section_slug=section_slug
     )
+    now = utcnow()
     if not view.is_read:
-        session.add(SectionRead(user_id=actor.id, section_id=view.id, read_at=utcnow()))
+        session.add(SectionRead(user_id=actor.id, section_id=view.id, read_at=now))
         session.flush()
+    events.publish(
+        session,
+        events.SectionRead(
+            user_id=actor.id,
+            section_id=view.id,
+            course_id=view.course_id,
+            time_spent_seconds=time_spent_seconds,
+            at=now,
+        ),
+    )
     return course_progress(session=session, actor=actor, course_id=view.course_id)
 
 

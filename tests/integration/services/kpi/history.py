@@ -1,17 +1,39 @@
 """Writes raw facts the way the runner and the reader do (rows first, then the event in the
-same transaction), so KPI tests go through the same path as the app."""
+same transaction), so KPI tests go through the same path as the app, without the grading
+engine's worker processes; `generate` makes weeks of such history (the rebuild test and
+`benchmarks/dashboard.py` use it)."""
 
 from __future__ import annotations
 
+import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from mathkallos.models.attempts import AnswerStatus, Attempt, AttemptAnswer, AttemptStatus
 from mathkallos.models.content import Course, Problem, Section, SectionRead, Test, TestProblem
+from mathkallos.models.kpi import (
+    AnswerFact,
+    DailyMetric,
+    ProblemStat,
+    TopicStat,
+    UserAchievement,
+    UserProgress,
+)
 from mathkallos.models.users import User
 from mathkallos.services import events
+from mathkallos.services.access import Actor
+from mathkallos.services.attempts.rules import practice_score
+
+ZONES = ["Pacific/Auckland", "America/Los_Angeles", "UTC", "Europe/Moscow", "Asia/Kolkata"]
+# Every KPI table derived from raw facts (the reading log is a raw fact itself).
+DERIVED: list[type[SQLModel]] = [
+    AnswerFact, DailyMetric, ProblemStat, TopicStat, UserAchievement, UserProgress,
+]
+SURROGATE_KEYS = {"id"}
 
 
 @dataclass
@@ -93,7 +115,7 @@ def make_content(
     return Content(course, practice, exam, problems, sections)
 
 
-def start(session: Session, user_id: int, test: Test, at: datetime) -> Attempt:
+def start_attempt(session: Session, user_id: int, test: Test, at: datetime) -> Attempt:
     attempt = Attempt(user_id=user_id, test_id=test.id, mode=test.mode, started_at=at)
     session.add(attempt)
     session.flush()
@@ -144,18 +166,22 @@ def practice_try(
     seconds: int = 60,
     hints: int = 0,
 ) -> None:
-    """A counted practice try: checked now; the event follows the row change."""
+    """A counted practice try as `submit_practice_answer` records it (a proof awaits review
+    again, keeping its reviewed score; the best try counts; a given-up problem scores 0); the
+    event follows the row change."""
     row.tries += 1
     row.saved_at = at
     row.hints_used = max(row.hints_used, hints)
     row.time_spent_seconds += seconds
     if row.problem_id and session.get(Problem, row.problem_id).kind == "proof":
         row.status = AnswerStatus.NEEDS_REVIEW
-        row.correct, row.score = False, 0.0
+        row.correct = bool(row.correct)
+        row.score = practice_score(row.score, 0.0, given_up=row.given_up)
     else:
         row.status = AnswerStatus.CHECKED
         row.correct = bool(row.correct) or correct
-        row.score = float(row.points) if row.correct else 0.0
+        earned = float(row.points) if correct else 0.0
+        row.score = practice_score(row.score, earned, given_up=row.given_up)
     session.add(row)
     session.flush()
     _totals(session, attempt)
@@ -171,6 +197,32 @@ def practice_try(
             time_spent_seconds=seconds,
             hints_used=row.hints_used,
             at=at,
+        ),
+    )
+
+
+def reveal_hint(session: Session, attempt: Attempt, row: AttemptAnswer, *, at: datetime) -> None:
+    """A hint revealed, maybe after the last graded try."""
+    row.hints_used += 1
+    session.add(row)
+    session.flush()
+    _changed(session, attempt, row, at)
+
+
+def give_up(session: Session, attempt: Attempt, row: AttemptAnswer, *, at: datetime) -> None:
+    row.given_up, row.solution_revealed, row.score = True, True, 0.0
+    session.add(row)
+    session.flush()
+    _totals(session, attempt)
+    session.flush()
+    _changed(session, attempt, row, at)
+
+
+def _changed(session: Session, attempt: Attempt, row: AttemptAnswer, at: datetime) -> None:
+    events.publish(
+        session,
+        events.AnswerChanged(
+            user_id=attempt.user_id, attempt_id=attempt.id, answer_id=row.id, at=at
         ),
     )
 
@@ -279,3 +331,91 @@ def read_section(
             at=at,
         ),
     )
+
+
+def generate(
+    session: Session,
+    rng: random.Random,
+    students: Sequence[Actor],
+    content: Content,
+    *,
+    days: int = 40,
+    start: datetime = datetime(2026, 3, 1, tzinfo=UTC),
+) -> None:
+    """Weeks of study around local midnights and DST changes (from 1 March 2026): practice with
+    retries, hints (some after the last try) and give-ups, exams submitted or expired, proofs
+    reviewed days later (some twice, some answered again in practice after review), reading.
+    Commits once a day."""
+    pending_reviews: list[tuple[Attempt, AttemptAnswer]] = []
+    open_practice: dict[int, Attempt] = {}  # one open attempt per student and test: resumed
+    for day in range(days):
+        for student in students:
+            if rng.random() < 0.35:
+                continue
+            # hours chosen to straddle midnight in Auckland (11-12 UTC) and LA (7-8 UTC)
+            at = start + timedelta(
+                days=day, hours=rng.choice([6, 7, 8, 10, 11, 12, 23]), minutes=rng.randrange(60)
+            )
+            roll = rng.random()
+            if roll < 0.5:
+                attempt = open_practice.pop(student.id, None) or start_attempt(
+                    session, student.id, content.practice, at
+                )
+                for row in rng.sample(rows(session, attempt), rng.randint(1, 5)):
+                    for _ in range(rng.choice([1, 1, 2, 3])):  # retries follow at once
+                        at += timedelta(minutes=rng.randint(1, 9))
+                        practice_try(session, attempt, row, at=at, correct=rng.random() < 0.7,
+                                     seconds=rng.randint(0, 600), hints=rng.randint(0, 2))
+                    if row.status == AnswerStatus.NEEDS_REVIEW and rng.random() < 0.5:
+                        pending_reviews.append((attempt, row))
+                    elif rng.random() < 0.1:
+                        reveal_hint(session, attempt, row, at=at)
+                    elif rng.random() < 0.05:
+                        give_up(session, attempt, row, at=at)
+                if rng.random() < 0.6:
+                    close(session, attempt, at=at + timedelta(minutes=1))
+                else:
+                    open_practice[student.id] = attempt
+            elif roll < 0.75:
+                attempt = start_attempt(session, student.id, content.exam, at)
+                for row in rows(session, attempt):
+                    if rng.random() < 0.85:
+                        save_exam_answer(row, at=at, correct=rng.random() < 0.6,
+                                         seconds=rng.randint(10, 600))
+                status = rng.choice([AttemptStatus.SUBMITTED, AttemptStatus.EXPIRED])
+                close(session, attempt, at=at + timedelta(minutes=rng.randint(5, 70)),
+                      status=status)
+                pending_reviews += [(attempt, r) for r in rows(session, attempt)
+                                    if r.status == AnswerStatus.NEEDS_REVIEW]
+            else:
+                section = rng.choice(content.sections)
+                read_section(session, student.id, section, at=at,
+                             seconds=rng.randint(0, 1_500))
+            # proofs are reviewed days later, some twice
+            for attempt, row in list(pending_reviews):
+                if rng.random() < 0.3:
+                    review(session, attempt, row, score=float(rng.randint(0, row.points)),
+                           at=at + timedelta(hours=1))
+                    if rng.random() < 0.7:
+                        pending_reviews.remove((attempt, row))
+        session.commit()
+
+
+def _normal(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(UTC)
+    return value
+
+
+def snapshot(session: Session) -> dict[str, list[tuple]]:
+    """Every derived KPI row as sorted tuples of all its columns (surrogate ids left out)."""
+    session.expire_all()
+    result = {}
+    for model in DERIVED:
+        columns = [c.name for c in model.__table__.columns if c.name not in SURROGATE_KEYS]
+        found = [
+            tuple(_normal(getattr(row, name)) for name in columns)
+            for row in session.exec(select(model)).all()
+        ]
+        result[model.__tablename__] = sorted(found, key=repr)
+    return result

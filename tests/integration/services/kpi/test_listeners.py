@@ -15,6 +15,7 @@ from mathkallos.models.kpi import (
     UserAchievement,
     UserProgress,
 )
+from mathkallos.services.kpi import rebuild_kpis
 from tests.integration.services.kpi import history as h
 
 
@@ -33,7 +34,7 @@ def test_practice_answers_across_local_midnight(session, make_user, content):
     student = make_user()
     h.set_timezone(session, student.id, "America/Los_Angeles")
     algebra0, algebra1 = content.problems[0], content.problems[1]
-    attempt = h.start(session, student.id, content.practice, _t("2026-03-02T07:30:00"))
+    attempt = h.start_attempt(session, student.id, content.practice, _t("2026-03-02T07:30:00"))
     answers = {row.problem_id: row for row in h.rows(session, attempt)}
     h.practice_try(session, attempt, answers[algebra0.id], at=_t("2026-03-02T07:50:00"),
                    correct=True, seconds=120)
@@ -68,7 +69,7 @@ def test_practice_answers_across_local_midnight(session, make_user, content):
 def test_exam_close_review_and_reading(session, make_user, content):
     student = make_user()
     h.set_timezone(session, student.id, "Pacific/Auckland")
-    attempt = h.start(session, student.id, content.exam, _t("2026-04-04T10:00:00"))
+    attempt = h.start_attempt(session, student.id, content.exam, _t("2026-04-04T10:00:00"))
     answers = h.rows(session, attempt)
     for row in answers[:5]:
         h.save_exam_answer(row, at=_t("2026-04-04T10:10:00"), correct=row.position != 2,
@@ -113,7 +114,8 @@ def test_topic_mastery_needs_eight_of_the_last_ten(session, make_user, content):
     algebra0 = content.problems[0]
     topic = None
     for n, correct in enumerate([True] * 7 + [False, False, True, True]):
-        attempt = h.start(session, student.id, content.practice, _t(f"2026-05-01T{8 + n:02}:00"))
+        at = _t(f"2026-05-01T{8 + n:02}:00")
+        attempt = h.start_attempt(session, student.id, content.practice, at)
         row = next(r for r in h.rows(session, attempt) if r.problem_id == algebra0.id)
         h.practice_try(session, attempt, row, at=_t(f"2026-05-01T{8 + n:02}:05"), correct=correct)
         h.close(session, attempt, at=_t(f"2026-05-01T{8 + n:02}:06"))
@@ -125,3 +127,31 @@ def test_topic_mastery_needs_eight_of_the_last_ten(session, make_user, content):
     progress = session.get(UserProgress, student.id)
     assert progress.problems_solved == 1  # one distinct problem, however often solved
     assert "topic_mastered" in set(session.exec(select(UserAchievement.code)).all())
+
+
+def test_a_proof_answered_again_after_review_gives_its_place_back_to_an_older_answer(
+    session, make_user, content
+):
+    student = make_user()
+    geometry0, proof = content.problems[3], content.problems[5]
+    for n in range(10):  # geometry: one wrong, then nine right, in ten practice runs
+        attempt = h.start_attempt(session, student.id, content.practice, _t(f"2026-05-01T0{n}:00"))
+        row = next(r for r in h.rows(session, attempt) if r.problem_id == geometry0.id)
+        h.practice_try(session, attempt, row, at=_t(f"2026-05-01T0{n}:05"), correct=n > 0)
+        h.close(session, attempt, at=_t(f"2026-05-01T0{n}:06"))
+    attempt = h.start_attempt(session, student.id, content.practice, _t("2026-05-02T10:00"))
+    row = next(r for r in h.rows(session, attempt) if r.problem_id == proof.id)
+    h.practice_try(session, attempt, row, at=_t("2026-05-02T10:05"), correct=True)
+    h.review(session, attempt, row, score=2.0, at=_t("2026-05-02T12:00"))
+    topic = session.exec(select(TopicStat).where(col(TopicStat.topic) == "geometry")).one()
+    assert (len(topic.recent), topic.recent_correct) == (10, 10)  # the wrong one left
+    h.practice_try(session, attempt, row, at=_t("2026-05-02T13:00"), correct=True)
+    session.commit()
+
+    # the proof awaits review again and does not count; the window is the ten answers before
+    session.refresh(topic)
+    assert (topic.attempts, len(topic.recent), topic.recent_correct) == (10, 10, 9)
+    before = h.snapshot(session)
+    rebuild_kpis(session=session)
+    session.commit()
+    assert h.snapshot(session) == before
