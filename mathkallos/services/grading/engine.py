@@ -15,6 +15,7 @@ from typing import Any
 
 from .checkers import CHECKERS
 from .checkers.equations import clear_cache as clear_equation_cache
+from .equivalence import clear_sides
 from .errors import AnswerShapeError, GradingError, InputTooLarge, MathSyntaxError
 from .numeric import compile_float, compile_mp
 from .parser import parse
@@ -69,6 +70,7 @@ def clear_caches() -> None:
     compile_float.cache_clear()
     compile_mp.cache_clear()
     clear_equation_cache()
+    clear_sides()
 
 
 def validate_key(key: str, kind: str, **settings: Any) -> list[str]:

@@ -63,7 +63,7 @@ def _point_list(count: int, domain: str, seed: int) -> tuple[Point, ...]:
     )
 
 
-def _points(symbols: list[sympy.Symbol], domain: str, seed: int) -> Iterator[Point]:
+def _points(symbols: tuple[sympy.Symbol, ...], domain: str, seed: int) -> Iterator[Point]:
     yield from _point_list(len(symbols), domain, seed)
 
 
@@ -82,24 +82,45 @@ def _value(expr: sympy.Basic, point: dict, domain: str) -> Number | None:
 
 
 class _Side:
-    """One expression to sample: compiled to double precision when possible, else mpmath."""
+    """One expression to sample: compiled to double precision when possible, else mpmath.
 
-    __slots__ = ("compiled", "domain", "expr", "precise", "symbols")
+    Sides are shared (see :func:`_side`): a key is compared with many answers, an answer
+    with the key and its negation, so each value at a sample point is computed once.
+    """
 
-    def __init__(self, expr: sympy.Basic, symbols: list[sympy.Symbol], domain: str) -> None:
-        self.expr, self.symbols, self.domain = expr, symbols, domain
+    __slots__ = (
+        "compiled",
+        "domain",
+        "exact_values",
+        "expr",
+        "fast_values",
+        "has_float",
+        "precise",
+        "symbols",
+    )
+
+    def __init__(self, expr: sympy.Basic, symbols: tuple[sympy.Symbol, ...], domain: str) -> None:
+        self.expr, self.symbols, self.domain = expr, list(symbols), domain
+        self.has_float = expr.has(sympy.Float)
+        self.fast_values: dict[Point, complex | float | None] = {}
+        self.exact_values: dict[Point, Number | None] = {}
         real = domain != "complex"
         try:
-            self.compiled: Compiled | None = compile_float(expr, tuple(symbols), real)
+            self.compiled: Compiled | None = compile_float(expr, symbols, real)
         except (Unsupported, RecursionError):
             self.compiled = None
         try:
-            self.precise: Compiled | None = compile_mp(expr, tuple(symbols), real)
+            self.precise: Compiled | None = compile_mp(expr, symbols, real)
         except (Unsupported, RecursionError):
             self.precise = None
 
     def fast(self, point: Point) -> complex | float | None:
         """Value at double precision (mpmath at 15 digits where floats cannot decide)."""
+        if point not in self.fast_values:
+            self.fast_values[point] = self._fast(point)
+        return self.fast_values[point]
+
+    def _fast(self, point: Point) -> complex | float | None:
         if self.compiled is not None:
             try:
                 return float_value(self.compiled, point)
@@ -113,6 +134,11 @@ class _Side:
 
     def exact(self, point: Point) -> Number | None:
         """Value at 60 digits (call inside ``mpmath.workdps(_EXACT_DPS)``)."""
+        if point not in self.exact_values:
+            self.exact_values[point] = self._exact(point)
+        return self.exact_values[point]
+
+    def _exact(self, point: Point) -> Number | None:
         if self.precise is None:
             return _value(self.expr, _mp_point(self.symbols, point), self.domain)
         try:
@@ -121,6 +147,16 @@ class _Side:
             )
         except Undefined:
             return None
+
+
+@lru_cache(maxsize=2048)
+def _side(expr: sympy.Basic, symbols: tuple[sympy.Symbol, ...], domain: str) -> _Side:
+    return _Side(expr, symbols, domain)
+
+
+def clear_sides() -> None:
+    """Forget shared sides and their sampled values (benchmarks measure cold caches)."""
+    _side.cache_clear()
 
 
 def _close(a: Number, b: Number, tolerance: mpmath.mpf) -> bool:
@@ -145,9 +181,7 @@ def _agree_fast(a: _Side, b: _Side, point: Point) -> bool | None:
 
 
 def _agree_exact(a: _Side, b: _Side, point: Point) -> bool | None:
-    tolerance = _EXACT_TOL
-    if a.expr.has(sympy.Float) or b.expr.has(sympy.Float):
-        tolerance = _FLOAT_TOL
+    tolerance = _FLOAT_TOL if a.has_float or b.has_float else _EXACT_TOL
     with mpmath.workdps(_EXACT_DPS):
         value_a, value_b = a.exact(point), b.exact(point)
         if value_a is None and value_b is None:
@@ -166,15 +200,17 @@ def equivalent(a: sympy.Basic, b: sympy.Basic, domain: str = "real") -> bool:
     """
     if a == b:
         return True
-    symbols = sorted(a.free_symbols | b.free_symbols, key=str)
+    symbols = tuple(sorted(a.free_symbols | b.free_symbols, key=str))
     try:
         return _numerically_equivalent(a, b, symbols, domain)
     except Unsupported:
         return _symbolically_equivalent(a, b)
 
 
-def _numerically_equivalent(a: sympy.Basic, b: sympy.Basic, symbols: list, domain: str) -> bool:
-    side_a, side_b = _Side(a, symbols, domain), _Side(b, symbols, domain)
+def _numerically_equivalent(
+    a: sympy.Basic, b: sympy.Basic, symbols: tuple[sympy.Symbol, ...], domain: str
+) -> bool:
+    side_a, side_b = _side(a, symbols, domain), _side(b, symbols, domain)
     if not symbols:
         return bool(_agree_exact(side_a, side_b, ()) is not False)
     compared = 0
@@ -208,8 +244,8 @@ def _symbolically_equivalent(a: sympy.Basic, b: sympy.Basic) -> bool:
 
 def sample_values(expr: sympy.Basic, domain: str = "real", count: int = 6) -> list[complex | float]:
     """Values of ``expr`` at up to ``count`` random points where it is defined (double)."""
-    symbols = sorted(expr.free_symbols, key=str)
-    side = _Side(expr, symbols, domain)
+    symbols = tuple(sorted(expr.free_symbols, key=str))
+    side = _side(expr, symbols, domain)
     values: list[complex | float] = []
     for point in _points(symbols, domain, seed=31337):
         value = side.fast(point)
@@ -225,8 +261,8 @@ def differ_by_constant(a: sympy.Basic, b: sympy.Basic, domain: str = "real") -> 
 
     A point where only one side is defined is a difference, so ``ln(x)`` is not ``ln|x|``.
     """
-    symbols = sorted(a.free_symbols | b.free_symbols, key=str)
-    side_a, side_b = _Side(a, symbols, domain), _Side(b, symbols, domain)
+    symbols = tuple(sorted(a.free_symbols | b.free_symbols, key=str))
+    side_a, side_b = _side(a, symbols, domain), _side(b, symbols, domain)
     differences: list[complex | float] = []
     for point in _points(symbols, domain, seed=31337):
         value_a, value_b = side_a.fast(point), side_b.fast(point)
@@ -250,8 +286,8 @@ def constant_value(expr: sympy.Basic) -> Number | None:
 
 def proportional(a: sympy.Basic, b: sympy.Basic, domain: str = "real") -> bool:
     """True if ``a = c*b`` for a constant c != 0: ``2y-4x-2`` and ``y-2x-1`` share a zero set."""
-    symbols = sorted(a.free_symbols | b.free_symbols, key=str)
-    side_a, side_b = _Side(a, symbols, domain), _Side(b, symbols, domain)
+    symbols = tuple(sorted(a.free_symbols | b.free_symbols, key=str))
+    side_a, side_b = _side(a, symbols, domain), _side(b, symbols, domain)
     ratios: list[complex | float] = []
     for point in _points(symbols, domain, seed=4242):
         value_a, value_b = side_a.fast(point), side_b.fast(point)

@@ -70,15 +70,18 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "time_limit": (int, float),
     "max_length": (int,),
 }
+_KNOWN = frozenset(f.name for f in fields(Settings))
+_DEFAULTS = Settings()
 
 
 def build_settings(raw: dict[str, Any]) -> Settings:
     """Validate keyword settings; raise SettingsError naming every bad entry."""
-    known = {f.name for f in fields(Settings)}
-    errors = [f"unknown setting '{name}'" for name in raw if name not in known]
+    if not raw:
+        return _DEFAULTS
+    errors = [f"unknown setting '{name}'" for name in raw if name not in _KNOWN]
     values: dict[str, Any] = {}
     for name, value in raw.items():
-        if name not in known or value is None:
+        if name not in _KNOWN or value is None:
             continue
         if name in _TUPLE_FIELDS:
             value = (value,) if isinstance(value, str) else value

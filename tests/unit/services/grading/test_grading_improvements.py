@@ -146,7 +146,7 @@ def test_double_precision_mirrors_mpmath(text: str, point: float) -> None:
         expr = evaluate_expr(parse(text).value)
     except Exception:
         return
-    symbols = sorted(expr.free_symbols, key=str)
+    symbols = tuple(sorted(expr.free_symbols, key=str))
     side = _Side(expr, symbols, "real")
     values = tuple(point + index for index in range(len(symbols)))
     fast = side.fast(values)
