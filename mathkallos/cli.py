@@ -1,4 +1,5 @@
-"""`python -m mathkallos.cli COMMAND`: the operator's commands (migrate, serve, accounts)."""
+"""`python -m mathkallos.cli COMMAND`: the operator's commands (migrate, serve, accounts,
+imports, KPI rebuild)."""
 
 from __future__ import annotations
 
@@ -134,6 +135,23 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rebuild_kpis(args: argparse.Namespace) -> int:
+    """Recompute the KPI rows from raw attempts, answers and the reading log (after a bug fix,
+    a restore, or a time zone change), in one transaction."""
+    from mathkallos.services.kpi import rebuild_kpis
+
+    upgrade_to_head()
+    with session_scope() as session:
+        report = rebuild_kpis(session=session, user_ids=args.user or None)
+    scope = "every user" if not args.user else f"user(s) {', '.join(map(str, args.user))}"
+    print(
+        f"Rebuilt the KPIs of {scope}: {report.facts} raw facts of {report.users} user(s) "
+        f"replayed into {report.daily_metric_rows} daily metric rows and {report.topic_rows} "
+        f"topic rows; {report.achievements_awarded} missing achievement(s) awarded."
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m mathkallos.cli", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -148,6 +166,12 @@ def build_parser() -> argparse.ArgumentParser:
     importer = commands.add_parser("import", help="import courses or problems (.json, .csv)")
     importer.add_argument("file")
     importer.add_argument("--as", dest="as_admin", help="the admin's email (default: first admin)")
+    rebuild = commands.add_parser(
+        "rebuild-kpis", help="recompute every KPI from the raw attempts and reading log"
+    )
+    rebuild.add_argument(
+        "--user", type=int, action="append", help="only this user id (repeatable)"
+    )
     serve = commands.add_parser("serve", help="start the app (production build by default)")
     serve.add_argument("--dev", action="store_true", help="hot reload on two ports")
     return parser
@@ -158,6 +182,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "bootstrap": _bootstrap,
     "create-admin": _create_admin,
     "import": _import,
+    "rebuild-kpis": _rebuild_kpis,
     "serve": _serve,
 }
 

@@ -56,3 +56,36 @@ def test_import_without_any_admin_says_what_to_do(app_database, tmp_path, capsys
     path.write_text(GOOD_CSV)
     assert main(["import", str(path)]) == 2
     assert "create-admin" in capsys.readouterr().err
+
+
+def test_rebuild_kpis_recomputes_lost_figures_and_says_what_it_did(app_database, capsys):
+    import random
+    from datetime import UTC, datetime
+
+    from sqlalchemy import delete
+
+    from mathkallos.models.kpi import DailyMetric, UserProgress
+    from tests.integration.services.kpi import history
+
+    with Session(app_database, expire_on_commit=False) as session:
+        teacher = User(email="t@example.com", username="t", password_hash="x", role=Role.TEACHER)
+        student = User(email="s@example.com", username="s", password_hash="x")
+        session.add_all([teacher, student])
+        session.commit()
+        content = history.make_content(session, teacher.id, ["algebra", "geometry"])
+        history.generate(session, random.Random(1), [student], content, days=5,
+                         start=datetime(2026, 3, 1, tzinfo=UTC))
+        xp = session.get(UserProgress, student.id).xp
+        metrics = session.exec(select(func.count()).select_from(DailyMetric)).one()
+        session.execute(delete(DailyMetric))
+        session.execute(delete(UserProgress))
+        session.commit()
+
+    assert main(["rebuild-kpis"]) == 0
+    out = capsys.readouterr().out
+    assert "Rebuilt the KPIs of every user: " in out
+    assert f"replayed into {metrics} daily metric rows" in out
+    with Session(app_database) as session:
+        assert session.get(UserProgress, student.id).xp == xp
+    assert main(["rebuild-kpis", "--user", str(student.id)]) == 0
+    assert f"user(s) {student.id}: " in capsys.readouterr().out

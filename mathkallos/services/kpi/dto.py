@@ -196,3 +196,14 @@ class SchoolReport:
     courses: list[CourseSummary]
     hardest_problems: list[ProblemReport]
     at_risk: list[StudentAtRisk]
+
+
+@dataclass(frozen=True)
+class RebuildReport:
+    """What `rebuild_kpis` did (the CLI prints it)."""
+
+    users: int
+    facts: int  # raw facts replayed: graded answers, closed attempts, reading stints
+    daily_metric_rows: int
+    topic_rows: int
+    achievements_awarded: int  # awards the replay found due and missing (awards are kept)

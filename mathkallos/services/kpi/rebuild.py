@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, union
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import Session, SQLModel, col, func, select
 
 from mathkallos.models.attempts import Attempt, AttemptAnswer, AttemptStatus
 from mathkallos.models.kpi import (
@@ -24,6 +24,7 @@ from mathkallos.models.kpi import (
     ProblemStat,
     ReadingLog,
     TopicStat,
+    UserAchievement,
     UserProgress,
 )
 from mathkallos.services.kpi.apply import (
@@ -33,6 +34,7 @@ from mathkallos.services.kpi.apply import (
     apply_reading,
     graded_at,
 )
+from mathkallos.services.kpi.dto import RebuildReport
 
 # Achievements are not here: an award is history, kept through a rebuild (the raw rows do not
 # hold every intermediate state it was given in, e.g. a practice answer later answered again);
@@ -98,13 +100,28 @@ def _replay(session: Session, facts: Iterable[tuple[tuple[Any, ...], Any]]) -> i
     return count
 
 
-def rebuild_kpis(*, session: Session, user_ids: Iterable[int] | None = None) -> int:
+def _count(session: Session, model: type[SQLModel], user_ids: list[int] | None) -> int:
+    statement = select(func.count()).select_from(model)
+    if user_ids is not None:
+        statement = statement.where(model.user_id.in_(user_ids))  # type: ignore[attr-defined]
+    return int(session.exec(statement).one())
+
+
+def rebuild_kpis(*, session: Session, user_ids: Iterable[int] | None = None) -> RebuildReport:
     """Delete and recompute the KPI rows of these users (None: everyone, and every problem's
-    statistics); returns the number of raw facts replayed. The caller commits."""
+    statistics) from the raw facts; says what it did. The caller commits."""
     chosen = None if user_ids is None else sorted(set(user_ids))
+    awards_before = _count(session, UserAchievement, chosen)
     _clear(session, chosen)
+    users = chosen if chosen is not None else _users_with_facts(session)
     replayed = 0
-    for user_id in chosen if chosen is not None else _users_with_facts(session):
+    for user_id in users:
         replayed += _replay(session, _facts_of(session, user_id))
     session.flush()
-    return replayed
+    return RebuildReport(
+        users=len(users),
+        facts=replayed,
+        daily_metric_rows=_count(session, DailyMetric, chosen),
+        topic_rows=_count(session, TopicStat, chosen),
+        achievements_awarded=_count(session, UserAchievement, chosen) - awards_before,
+    )

@@ -45,10 +45,11 @@ def test_rebuild_equals_incremental(session, make_user, content, seed):
     assert any(row[6] for row in incremental["topic_stats"])  # some topic mastered
     _spoil(session)
 
-    replayed = rebuild_kpis(session=session)
+    report = rebuild_kpis(session=session)
     session.commit()
 
-    assert replayed > 150
+    assert (report.users, report.achievements_awarded) == (len(students), 0)
+    assert report.facts > 150
     rebuilt = h.snapshot(session)
     assert set(rebuilt) == {model.__tablename__ for model in h.DERIVED}
     for table, rows in incremental.items():
@@ -64,10 +65,11 @@ def test_achievements_lost_are_awarded_again_by_a_rebuild(session, make_user, co
     session.execute(delete(UserAchievement))
     session.commit()
 
-    rebuild_kpis(session=session)
+    report = rebuild_kpis(session=session)
     session.commit()
 
     again = h.snapshot(session)["user_achievements"]
+    assert report.achievements_awarded == len(awarded)
     # the same awards; a date may be later only where the history the rebuild replays (final
     # rows, not every intermediate state) met the condition later
     assert {row[:2] for row in again} == {row[:2] for row in awarded}
@@ -100,5 +102,6 @@ def test_rebuild_of_some_users_leaves_the_others(session, make_user, content):
 
 def test_rebuild_with_no_facts_empties_the_tables(session, make_user):
     make_user(Role.STUDENT)
-    assert rebuild_kpis(session=session) == 0
+    report = rebuild_kpis(session=session)
+    assert (report.users, report.facts, report.daily_metric_rows) == (0, 0, 0)
     assert all(not rows for rows in h.snapshot(session).values())
