@@ -82,3 +82,42 @@ def test_preview_shows_understood_latex_and_hints() -> None:
     assert shown.error_position == 1
     assert "did you mean sin(x)?" in shown.hints[0]
     assert "read as x*y" in preview("xy").hints[0]
+
+
+def test_the_table_driver_parses_exactly_as_lark_does() -> None:
+    """The tight LALR loop over lark's table gives lark's values and the same messages."""
+    import json
+    from pathlib import Path
+
+    from lark import Lark
+    from lark.exceptions import UnexpectedInput
+
+    from mathkallos.services.grading import parser as parser_module
+
+    grammar = Path(parser_module.__file__).with_name("grammar.lark").read_text(encoding="utf-8")
+    builder = parser_module._Builder(latex_mode=False)
+    reference = Lark(
+        grammar,
+        parser="lalr",
+        lexer="basic",
+        postlex=parser_module._BarPostLexer(),
+        transformer=builder,
+    )
+    driver = parser_module._TableParser(reference)
+    corpus = Path(__file__).parents[4] / "tests" / "data" / "grading_corpus.jsonl"
+    rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    texts = {text for row in rows for text in (row["answer"], row["key"])}
+    texts |= {"(x+1", "x+)", "|x|+|y|", "\\frac{1}{", "sin^{-1}(x)", "", "1,,2", "x = 1 +- 2"}
+
+    def outcome(parse: object, text: str) -> object:
+        builder.reset("\\" in text)
+        try:
+            return builder._value(parse(text))  # type: ignore[operator]
+        except UnexpectedInput as error:
+            message = parser_module._syntax_error(error, text)
+            return message.message, message.position
+        except Exception as error:
+            return type(error).__name__, str(error)
+
+    for text in sorted(texts):
+        assert outcome(driver.parse, text) == outcome(reference.parse, text), text
