@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from mathkallos.api import errors, health, metrics
-from mathkallos.api.v1 import accounts, attempts, courses
+from mathkallos.api.v1 import accounts, attempts, courses, kpi
 
 
 def build_api() -> FastAPI:
@@ -21,6 +21,7 @@ def build_api() -> FastAPI:
     api.include_router(accounts.router)
     api.include_router(courses.router)
     api.include_router(attempts.router)
+    api.include_router(kpi.router)
     api.add_route("/metrics", metrics.metrics_endpoint, methods=["GET"])
     api.add_middleware(metrics.MetricsMiddleware)
     return api

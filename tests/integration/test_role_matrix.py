@@ -14,10 +14,13 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from mathkallos.models.users import Role
-from mathkallos.services import accounts, attempts, user_admin
+from mathkallos.services import accounts, attempts, kpi, user_admin
 from mathkallos.services.access import Actor
 from mathkallos.services.errors import NotAuthenticated, PermissionDenied
-from tests.integration.services.attempts.builders import submitted_exam_of
+from tests.integration.services.attempts.builders import (
+    course_of_a_fresh_teacher,
+    submitted_exam_of,
+)
 
 VISITOR = "visitor"
 ROLES = [VISITOR, Role.STUDENT, Role.TEACHER, Role.ADMIN]
@@ -62,6 +65,16 @@ SERVICE_MATRIX: list[tuple[str, ServiceCall, set]] = [
     ("attempts.record_proctoring_event for another", lambda s, a, o:
      attempts.record_proctoring_event(
          session=s, actor=a, attempt_id=submitted_exam_of(s, o)[0], kind="copy"), NOBODY_ELSE),
+    # KPIs: everyone signed in sees their own stats only (no user id is taken); a course's
+    # report is for its author (see test_kpi_api) and admins; the school's for admins
+    ("kpi.student_dashboard", lambda s, a, o: kpi.student_dashboard(session=s, actor=a),
+     ALL_SIGNED_IN),
+    ("kpi.course_report of another teacher's course", lambda s, a, o: kpi.course_report(
+        session=s, actor=a, course_id=course_of_a_fresh_teacher(s).id), ADMIN_ONLY),
+    ("kpi.course_report_csv of another teacher's course", lambda s, a, o:
+     kpi.course_report_csv(session=s, actor=a, course_id=course_of_a_fresh_teacher(s).id),
+     ADMIN_ONLY),
+    ("kpi.school_report", lambda s, a, o: kpi.school_report(session=s, actor=a), ADMIN_ONLY),
 ]
 
 
@@ -79,7 +92,8 @@ def test_service_permissions(session, make_user, role, name, call, allowed):
             call(session, actor, someone_else)
 
 
-# (method, path, json body, roles allowed); {other} is another student's id
+# (method, path, json body, roles allowed); {other} is another student's id, {course} the id
+# of a course none of the callers authors
 API_MATRIX: list[tuple[str, str, dict | None, set]] = [
     ("GET", "/api/v1/users/me", None, ALL_SIGNED_IN),
     ("GET", "/api/v1/users/me/export", None, ALL_SIGNED_IN),
@@ -89,16 +103,28 @@ API_MATRIX: list[tuple[str, str, dict | None, set]] = [
     ("POST", "/api/v1/admin/users", {"email": "m@example.com", "username": "made",
                                      "password": "Made-by-1234"}, ADMIN_ONLY),
     ("PATCH", "/api/v1/admin/users/{other}", {"role": "teacher"}, ADMIN_ONLY),
+    ("GET", "/api/v1/me/stats", None, ALL_SIGNED_IN),
+    ("GET", "/api/v1/reports/courses/{course}", None, ADMIN_ONLY),
+    ("GET", "/api/v1/reports/courses/{course}.csv", None, ADMIN_ONLY),
+    ("GET", "/api/v1/reports/school", None, ADMIN_ONLY),
 ]
 
 
 @pytest.mark.parametrize("role", ROLES, ids=str)
 @pytest.mark.parametrize(("method", "path", "body", "allowed"), API_MATRIX,
                          ids=[f"{m} {p}" for m, p, _, _ in API_MATRIX])
-def test_api_permissions(client: TestClient, headers_for, role, method, path, body, allowed):
+def test_api_permissions(
+    client: TestClient, headers_for, app_database, role, method, path, body, allowed
+):
     other = client.get("/api/v1/users/me", headers=headers_for(Role.STUDENT)).json()["id"]
+    course = 0
+    if "{course}" in path:
+        with Session(app_database) as session:
+            course = course_of_a_fresh_teacher(session).id
     headers = {} if role == VISITOR else headers_for(role)
-    response = client.request(method, path.format(other=other), json=body, headers=headers)
+    response = client.request(
+        method, path.format(other=other, course=course), json=body, headers=headers
+    )
     if role in allowed:
         assert response.status_code < 400, response.text
     else:

@@ -105,9 +105,9 @@ def move_deadline(session: Session, attempt_id: int, minutes_from_now: float) ->
     session.expire_all()
 
 
-def submitted_exam_of(session: Session, student: Actor) -> tuple[int, int]:
-    """(attempt id, proof answer id): `student` sat an exam of a fresh teacher's course and
-    left a proof awaiting review. For role-matrix rows, where only a session is at hand."""
+def course_of_a_fresh_teacher(session: Session) -> Course:
+    """A course whose author is nobody the test acts as. For role-matrix rows, where only a
+    session is at hand."""
     name = f"t{uuid.uuid4().hex[:10]}"
     author = User(
         email=f"{name}@example.com",
@@ -117,7 +117,13 @@ def submitted_exam_of(session: Session, student: Actor) -> tuple[int, int]:
     )
     session.add(author)
     session.commit()
-    course = build_course(session, Actor.of(author), title=f"Course {name}")
+    return build_course(session, Actor.of(author), title=f"Course {name}")
+
+
+def submitted_exam_of(session: Session, student: Actor) -> tuple[int, int]:
+    """(attempt id, proof answer id): `student` sat an exam of a fresh teacher's course and
+    left a proof awaiting review."""
+    course = course_of_a_fresh_teacher(session)
     view = attempts.start_exam(
         session=session, actor=student, course_slug=course.slug, test_slug=course.exam
     )
