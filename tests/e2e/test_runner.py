@@ -1,0 +1,238 @@
+"""The test runner in Chromium: practice with hints and solutions, exams submitted by the
+student or by the server's clock, and the leak test over every kind in both modes."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from playwright.sync_api import Page, WebSocket, expect
+
+from tests.e2e.appdb import (
+    HINT_SECRET,
+    KINDS,
+    PASSWORD,
+    SETTINGS_SECRETS,
+    SOLUTION_SECRET,
+    KindsCourse,
+    attempt_status,
+    every_kind_course,
+    move_deadline_to_past,
+    new_user,
+)
+from tests.e2e.helpers import log_in
+
+INEQUALITIES = "inequalities-and-algebraic-tricks"
+NUMBER_THEORY = "number-theory-for-olympiads"
+SWEEP_WAIT_SECONDS = 20
+
+
+def _open_test(page: Page, base_url: str, course_slug: str, title: str) -> int:
+    """Start (or resume) a test from its course page; returns the attempt id."""
+    page.goto(f"{base_url}/courses/{course_slug}")
+    row = page.get_by_test_id("test-row").filter(has_text=title)
+    expect(row).to_be_visible()
+    practice = row.get_by_role("button", name="Practise")
+    if practice.count():
+        practice.click()
+    else:
+        row.get_by_role("button", name="Start exam").click()
+        expect(page.get_by_role("alertdialog")).to_contain_text("timed exam")
+        page.get_by_role("button", name="Start the clock").click()
+    page.wait_for_url(re.compile(r".*/attempts/\d+/?$"))
+    expect(page.get_by_test_id("runner")).to_be_visible()
+    return int(re.findall(r"/attempts/(\d+)", page.url)[0])
+
+
+def _problem(page: Page, number: int) -> None:
+    page.get_by_role("button", name=f"Problem {number}", exact=True).click()
+    expect(
+        page.get_by_role("heading", name=re.compile(rf"Problem {number} of \d+"))
+    ).to_be_visible()
+
+
+def _answer(page: Page, text: str) -> None:
+    box = page.get_by_label("Your answer")
+    box.fill(text)
+    box.blur()
+
+
+def _check(page: Page, verdict: str) -> None:
+    page.get_by_role("button", name="Check").click()
+    expect(page.get_by_test_id("verdict")).to_contain_text(verdict)
+
+
+def _submit(page: Page, button: str) -> None:
+    page.get_by_role("button", name=button).click()
+    page.get_by_role("button", name="Submit", exact=True).click()
+    expect(page.get_by_test_id("result")).to_be_visible()
+
+
+def test_practice_wrong_then_right_with_a_hint_and_the_solution(
+    page: Page, base_url: str, app_database_url: str
+):
+    log_in(page, base_url, new_user(app_database_url), PASSWORD)
+    _open_test(page, base_url, INEQUALITIES, "AM–GM warm-up")
+    _problem(page, 4)  # "express x^2 + 1/x^2 in terms of t": a symbolic answer
+    _answer(page, "t^2")
+    expect(page.get_by_test_id("answer-preview")).to_contain_text("You entered")
+    _check(page, "Not correct")
+    expect(page.get_by_test_id("solution")).to_have_count(0)
+    expect(page.get_by_role("button", name="Show solution")).to_have_count(0)
+
+    page.get_by_role("button", name="Hint").click()
+    expect(page.get_by_test_id("hint")).to_have_count(1)
+
+    _answer(page, "(t-1)(t+1) - 1")
+    _check(page, "Correct.")
+    expect(page.get_by_text("Tries: 2")).to_be_visible()
+    page.get_by_role("button", name="Show solution").click()
+    expect(page.get_by_test_id("solution")).to_contain_text("Correct answer")
+    expect(page.get_by_test_id("solution")).to_contain_text("t^2 - 2")
+
+
+def test_an_exam_is_saved_as_typed_survives_a_reload_and_is_submitted(
+    page: Page, base_url: str, app_database_url: str
+):
+    log_in(page, base_url, new_user(app_database_url), PASSWORD)
+    _open_test(page, base_url, INEQUALITIES, "Inequalities exam")
+    expect(page.get_by_test_id("countdown")).to_have_text(re.compile(r"^(44|45):\d\d$"))
+    expect(page.get_by_role("button", name="Hint")).to_have_count(0)
+    _answer(page, "4")  # min of x^2+y^2 on 3x+4y=10 is 4
+    expect(page.get_by_test_id("save-note")).to_have_text("Answer saved.")
+    _problem(page, 2)
+    _answer(page, "7")
+    expect(page.get_by_test_id("save-note")).to_have_text("Answer saved.")
+    expect(page.get_by_test_id("verdict")).to_have_count(0)
+
+    page.reload()
+    _problem(page, 1)
+    expect(page.get_by_label("Your answer")).to_have_value("4")
+    _problem(page, 2)
+    expect(page.get_by_label("Your answer")).to_have_value("7")
+
+    _submit(page, "Submit exam")
+    expect(page.get_by_test_id("result-score")).to_have_text("1 / 11")
+    first, second = (
+        page.get_by_test_id("result-problem").nth(0),
+        page.get_by_test_id("result-problem").nth(1),
+    )
+    expect(first).to_contain_text("Correct")
+    expect(second).to_contain_text("Not correct")
+    expect(second).to_contain_text("Correct answer")
+
+
+def test_an_exam_left_open_is_submitted_by_the_server_when_time_runs_out(
+    page: Page, base_url: str, app_database_url: str
+):
+    database_url = app_database_url
+    log_in(page, base_url, new_user(database_url), PASSWORD)
+    attempt_id = _open_test(page, base_url, NUMBER_THEORY, "Number theory exam")
+    _answer(page, "12")
+    expect(page.get_by_test_id("save-note")).to_have_text("Answer saved.")
+    context = page.context
+    page.close()  # the tab is gone; only the server's clock is left
+
+    move_deadline_to_past(database_url, attempt_id)
+    deadline = time.monotonic() + SWEEP_WAIT_SECONDS
+    while attempt_status(database_url, attempt_id) == "in_progress":
+        assert time.monotonic() < deadline, "the sweeper did not close the expired exam"
+        time.sleep(0.5)
+    assert attempt_status(database_url, attempt_id) == "expired"
+
+    again = context.new_page()
+    again.goto(f"{base_url}/attempts/{attempt_id}")
+    expect(again.get_by_test_id("result")).to_contain_text("Time ran out")
+    expect(again.get_by_test_id("result-problem").first).to_contain_text("12")
+
+
+def _frames(page: Page) -> list[str]:
+    """Every websocket frame the browser receives from now on."""
+    frames: list[str] = []
+
+    def on_socket(socket: WebSocket) -> None:
+        socket.on(
+            "framereceived",
+            lambda payload: frames.append(
+                payload if isinstance(payload, str) else payload.decode("utf-8", "replace")
+            ),
+        )
+
+    page.on("websocket", on_socket)
+    return frames
+
+
+def _leaks(seen: list[str], secrets: tuple[str, ...]) -> list[str]:
+    text = "\n".join(seen)
+    return [secret for secret in secrets if secret in text]
+
+
+_BEFORE_RESULTS = (
+    *(spec.secret for spec in KINDS),
+    *SETTINGS_SECRETS,
+    SOLUTION_SECRET,
+    '"checker_settings"',
+)
+
+
+def _answer_wrong(page: Page, number: int) -> None:
+    spec = KINDS[number - 1]
+    _problem(page, number)
+    if spec.kind == "choice":
+        page.get_by_role("radio").first.click()
+    else:
+        _answer(page, spec.wrong)
+
+
+@pytest.fixture(scope="module")
+def kinds_course(app_database_url: str) -> KindsCourse:
+    return every_kind_course(app_database_url)
+
+
+def test_practice_shows_no_key_solution_or_setting_before_the_rules_allow(
+    page: Page, base_url: str, app_database_url: str, kinds_course: KindsCourse
+):
+    frames = _frames(page)
+    pages: list[str] = []
+    log_in(page, base_url, new_user(app_database_url), PASSWORD)
+    _open_test(page, base_url, kinds_course.slug, "Every kind practice")
+    for number in range(1, len(KINDS) + 1):  # a wrong answer to every kind, checked
+        _answer_wrong(page, number)
+        page.get_by_role("button", name="Check").click()
+        expect(page.get_by_test_id("verdict")).to_be_visible()
+        pages.append(page.content())
+    assert _leaks(frames + pages, (*_BEFORE_RESULTS, HINT_SECRET)) == []
+    assert _leaks(frames, ('"verdict":{',)) != []  # verdicts travel in this form
+
+    # A hint on request is allowed (and proves the capture sees what arrives).
+    _problem(page, 1)
+    page.get_by_role("button", name="Hint").click()
+    expect(page.get_by_test_id("hint")).to_contain_text(HINT_SECRET)
+    assert _leaks(frames, (f"{HINT_SECRET} for numeric",)) != []
+    assert _leaks(frames, (f"{HINT_SECRET} for symbolic",)) == []
+
+    _submit(page, "Finish practice")
+    expect(page.get_by_test_id("result")).to_contain_text("987654/321")
+    assert _leaks([*frames, page.content()], SETTINGS_SECRETS) == []
+
+
+def test_an_exam_shows_no_verdict_key_solution_or_setting_before_submit(
+    page: Page, base_url: str, app_database_url: str, kinds_course: KindsCourse
+):
+    frames = _frames(page)
+    pages: list[str] = []
+    log_in(page, base_url, new_user(app_database_url), PASSWORD)
+    _open_test(page, base_url, kinds_course.slug, "Every kind exam")
+    for number in range(1, len(KINDS) + 1):  # every kind answered (autosaved)
+        _answer_wrong(page, number)
+        nav = page.get_by_test_id("problem-nav").nth(number - 1)
+        expect(nav).to_have_attribute("data-accent-color", "blue")  # saved
+        pages.append(page.content())
+    secrets = (*_BEFORE_RESULTS, HINT_SECRET, '"feedback"', '"verdict":{')
+    assert _leaks(frames + pages, secrets) == []
+
+    _submit(page, "Submit exam")
+    expect(page.get_by_test_id("result")).to_contain_text("987654/321")
+    expect(page.get_by_test_id("result")).to_contain_text(SOLUTION_SECRET)
+    assert _leaks([*frames, page.content()], SETTINGS_SECRETS) == []
