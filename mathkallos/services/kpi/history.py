@@ -45,7 +45,8 @@ def attempt_page(
     if page < 1 or not 1 <= per_page <= MAX_PER_PAGE:
         raise InvalidInput("content.errors.paging", field="page")
     if (mode is not None and mode not in MODES) or (status is not None and status not in STATUSES):
-        raise InvalidInput("kpi.errors.filter", field="mode" if mode not in MODES else "status")
+        bad_mode = mode is not None and mode not in MODES
+        raise InvalidInput("kpi.errors.filter", field="mode" if bad_mode else "status")
     statement: Any = (
         select(Attempt, Test, Course)
         .join(Test, col(Test.id) == col(Attempt.test_id))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import and_, func, or_, union
@@ -291,7 +291,7 @@ def school_report(
             StudentAtRisk(
                 user_id,
                 full_name or username,
-                datetime.combine(last, datetime.min.time()) if last else None,
+                datetime.combine(last, time.min, tzinfo=UTC) if last else None,
                 [INACTIVE],
             )
             for user_id, full_name, username, last in inactive

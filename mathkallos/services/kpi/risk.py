@@ -42,26 +42,46 @@ def students_at_risk(session: Session, course_id: int, now: datetime) -> list[St
     ).all()
     if not enrolled:
         return []
-    closed = session.exec(
-        select(Attempt.user_id, Attempt.submitted_at, Attempt.score, Attempt.max_score)
-        .join(Test, col(Test.id) == col(Attempt.test_id))
-        .where(
-            col(Test.course_id) == course_id,
-            col(Attempt.status) != AttemptStatus.IN_PROGRESS,
-            col(Attempt.submitted_at).is_not(None),
+    in_course = (col(Test.course_id) == course_id,)
+    closed = (
+        *in_course,
+        col(Attempt.status) != AttemptStatus.IN_PROGRESS,
+        col(Attempt.submitted_at).is_not(None),
+    )
+    # Only each student's last 2 * RISK_RECENT scored attempts are read (a window function on
+    # both databases), not the course's whole history.
+    ranked = (
+        select(
+            col(Attempt.user_id).label("user_id"),
+            col(Attempt.score).label("score"),
+            col(Attempt.max_score).label("max_score"),
+            func.row_number()
+            .over(
+                partition_by=col(Attempt.user_id),
+                order_by=(col(Attempt.submitted_at).desc(), col(Attempt.id).desc()),
+            )
+            .label("rank"),
         )
-        .order_by(col(Attempt.submitted_at))
-    ).all()
-    last: dict[int, datetime] = {}
+        .join(Test, col(Test.id) == col(Attempt.test_id))
+        .where(*closed, col(Attempt.max_score) > 0)
+        .subquery()
+    )
     percents: defaultdict[int, list[float]] = defaultdict(list)
-    for user_id, submitted_at, score, max_score in closed:
-        last[user_id] = _as_utc(submitted_at)  # type: ignore[assignment]
-        if max_score:
-            percents[user_id].append(100.0 * score / max_score)
+    for user_id, score, max_score in session.execute(
+        select(ranked.c.user_id, ranked.c.score, ranked.c.max_score)
+        .where(ranked.c.rank <= 2 * RISK_RECENT)
+        .order_by(ranked.c.user_id, ranked.c.rank.desc())
+    ).all():
+        percents[user_id].append(100.0 * score / max_score)
+    last: dict[int, datetime] = {}
     for source in (
+        select(Attempt.user_id, func.max(Attempt.submitted_at))
+        .join(Test, col(Test.id) == col(Attempt.test_id))
+        .where(*closed)
+        .group_by(col(Attempt.user_id)),
         select(Attempt.user_id, func.max(Attempt.started_at))
         .join(Test, col(Test.id) == col(Attempt.test_id))
-        .where(col(Test.course_id) == course_id, col(Attempt.status) == AttemptStatus.IN_PROGRESS)
+        .where(*in_course, col(Attempt.status) == AttemptStatus.IN_PROGRESS)
         .group_by(col(Attempt.user_id)),
         select(ReadingLog.user_id, func.max(ReadingLog.at))
         .where(col(ReadingLog.course_id) == course_id)
