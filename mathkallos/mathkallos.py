@@ -12,14 +12,19 @@ from mathkallos.api import build_api
 from mathkallos.db import upgrade_to_head
 from mathkallos.logging_setup import configure_logging
 from mathkallos.pages.admin_users import AdminUsersState, admin_users_page
+from mathkallos.pages.attempt_detail import AttemptDetailState, attempt_detail_page
+from mathkallos.pages.attempt_list import AttemptListState, attempt_list_page
 from mathkallos.pages.auth import login_page, register_page
 from mathkallos.pages.catalog import CatalogState, catalog_page
 from mathkallos.pages.course import CourseState, ReaderState, course_page, reader_page
 from mathkallos.pages.course_editor import CourseEditorState, course_editor_page
+from mathkallos.pages.dashboard import DashboardState, dashboard_page
 from mathkallos.pages.landing import landing_page
 from mathkallos.pages.not_found import not_found_page
+from mathkallos.pages.notifications import NotificationsState, notifications_page
 from mathkallos.pages.problem_editor import ProblemEditorState, problem_editor_page
 from mathkallos.pages.profile import ProfileState, profile_page
+from mathkallos.pages.review import ReviewState, review_page
 from mathkallos.pages.runner import RunnerState, runner_page
 from mathkallos.pages.teach import TeachState, import_page, teach_page
 from mathkallos.services.attempts import run_sweeper_forever
@@ -88,6 +93,36 @@ app.add_page(
     route=routes.ATTEMPT,
     title="Test · MathKallos",
     on_load=[_SIGNED_IN, RunnerState.load],
+)
+app.add_page(
+    review_page,
+    route=routes.TEACH_REVIEW,
+    title="Review queue · MathKallos",
+    on_load=[_SIGNED_IN, ReviewState.load],
+)
+app.add_page(
+    attempt_list_page,
+    route=routes.TEACH_ATTEMPTS,
+    title="Attempts · MathKallos",
+    on_load=[_SIGNED_IN, AttemptListState.load],
+)
+app.add_page(
+    attempt_detail_page,
+    route=routes.TEACH_ATTEMPT,
+    title="Attempt · MathKallos",
+    on_load=[_SIGNED_IN, AttemptDetailState.load],
+)
+app.add_page(
+    notifications_page,
+    route=routes.NOTIFICATIONS,
+    title="Notifications · MathKallos",
+    on_load=[_SIGNED_IN, NotificationsState.load],
+)
+app.add_page(
+    dashboard_page,
+    route=routes.DASHBOARD,
+    title="Dashboard · MathKallos",
+    on_load=[_SIGNED_IN, DashboardState.load],
 )
 app.add_page(not_found_page, route=routes.NOT_FOUND, title="MathKallos — 404", on_load=_PUBLIC)
 

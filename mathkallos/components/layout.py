@@ -53,12 +53,51 @@ def _menu_link(key: str, href: str) -> rx.Component:
 
 def _signed_in_items() -> list[rx.Component]:
     return [
+        _menu_link("nav.dashboard", routes.DASHBOARD),
         _menu_link("nav.profile", routes.PROFILE),
         rx.cond(AppState.is_staff, _menu_link("nav.teach", routes.TEACH)),
+        rx.cond(AppState.is_staff, _menu_link("nav.review", routes.TEACH_REVIEW)),
+        rx.cond(AppState.is_staff, _menu_link("nav.attempts", routes.TEACH_ATTEMPTS)),
         rx.cond(AppState.is_admin, _menu_link("nav.admin_users", routes.ADMIN_USERS)),
         rx.menu.separator(),
         rx.menu.item(tr("nav.logout"), on_select=AppState.logout, color_scheme="red"),
     ]
+
+
+def _notification_bell() -> rx.Component:
+    """The bell of a signed-in user: a link to the notifications with the unread count."""
+    count = AppState.unread_notifications
+    label = tr("nav.notifications")
+    return rx.cond(
+        AppState.is_authenticated,
+        rx.link(
+            rx.box(
+                rx.icon("bell", size=20),
+                rx.cond(
+                    count > 0,
+                    rx.badge(
+                        count,
+                        color_scheme="red",
+                        variant="solid",
+                        radius="full",
+                        size="1",
+                        position="absolute",
+                        top="-8px",
+                        right="-10px",
+                        data_testid="unread-count",
+                    ),
+                ),
+                position="relative",
+                display="flex",
+            ),
+            href=routes.NOTIFICATIONS,
+            aria_label=rx.cond(count > 0, label + ": " + count.to_string(), label),
+            color_scheme="gray",
+            high_contrast=True,
+            padding="0.25em",
+            data_testid="notification-bell",
+        ),
+    )
 
 
 def _account_buttons() -> rx.Component:
@@ -110,6 +149,10 @@ def navbar() -> rx.Component:
             rx.tablet_and_desktop(
                 rx.hstack(
                     *[rx.link(tr(key), href=href, weight="medium") for key, href in _NAV_LINKS],
+                    rx.cond(
+                        AppState.is_authenticated,
+                        rx.link(tr("nav.dashboard"), href=routes.DASHBOARD, weight="medium"),
+                    ),
                     spacing="5",
                     align="center",
                 ),
@@ -117,6 +160,7 @@ def navbar() -> rx.Component:
             rx.spacer(),
             _language_select(),
             _theme_toggle(),
+            _notification_bell(),
             rx.tablet_and_desktop(_account_buttons()),
             rx.mobile_only(_mobile_menu()),
             align="center",
