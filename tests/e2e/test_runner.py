@@ -22,45 +22,10 @@ from tests.e2e.appdb import (
     new_user,
 )
 from tests.e2e.helpers import log_in
+from tests.e2e.runner_steps import INEQUALITIES, answer, check, open_test, show_problem
 
-INEQUALITIES = "inequalities-and-algebraic-tricks"
 NUMBER_THEORY = "number-theory-for-olympiads"
 SWEEP_WAIT_SECONDS = 20
-
-
-def _open_test(page: Page, base_url: str, course_slug: str, title: str) -> int:
-    """Start (or resume) a test from its course page; returns the attempt id."""
-    page.goto(f"{base_url}/courses/{course_slug}")
-    row = page.get_by_test_id("test-row").filter(has_text=title)
-    expect(row).to_be_visible()
-    practice = row.get_by_role("button", name="Practise")
-    if practice.count():
-        practice.click()
-    else:
-        row.get_by_role("button", name="Start exam").click()
-        expect(page.get_by_role("alertdialog")).to_contain_text("timed exam")
-        page.get_by_role("button", name="Start the clock").click()
-    page.wait_for_url(re.compile(r".*/attempts/\d+/?$"))
-    expect(page.get_by_test_id("runner")).to_be_visible()
-    return int(re.findall(r"/attempts/(\d+)", page.url)[0])
-
-
-def _problem(page: Page, number: int) -> None:
-    page.get_by_role("button", name=f"Problem {number}", exact=True).click()
-    expect(
-        page.get_by_role("heading", name=re.compile(rf"Problem {number} of \d+"))
-    ).to_be_visible()
-
-
-def _answer(page: Page, text: str) -> None:
-    box = page.get_by_label("Your answer")
-    box.fill(text)
-    box.blur()
-
-
-def _check(page: Page, verdict: str) -> None:
-    page.get_by_role("button", name="Check").click()
-    expect(page.get_by_test_id("verdict")).to_contain_text(verdict)
 
 
 def _submit(page: Page, button: str) -> None:
@@ -73,19 +38,19 @@ def test_practice_wrong_then_right_with_a_hint_and_the_solution(
     page: Page, base_url: str, app_database_url: str
 ):
     log_in(page, base_url, new_user(app_database_url), PASSWORD)
-    _open_test(page, base_url, INEQUALITIES, "AM–GM warm-up")
-    _problem(page, 4)  # "express x^2 + 1/x^2 in terms of t": a symbolic answer
-    _answer(page, "t^2")
+    open_test(page, base_url, INEQUALITIES, "AM–GM warm-up")
+    show_problem(page, 4)  # "express x^2 + 1/x^2 in terms of t": a symbolic answer
+    answer(page, "t^2")
     expect(page.get_by_test_id("answer-preview")).to_contain_text("You entered")
-    _check(page, "Not correct")
+    check(page, "Not correct")
     expect(page.get_by_test_id("solution")).to_have_count(0)
     expect(page.get_by_role("button", name="Show solution")).to_have_count(0)
 
     page.get_by_role("button", name="Hint").click()
     expect(page.get_by_test_id("hint")).to_have_count(1)
 
-    _answer(page, "(t-1)(t+1) - 1")
-    _check(page, "Correct.")
+    answer(page, "(t-1)(t+1) - 1")
+    check(page, "Correct.")
     expect(page.get_by_text("Tries: 2")).to_be_visible()
     page.get_by_role("button", name="Show solution").click()
     expect(page.get_by_test_id("solution")).to_contain_text("Correct answer")
@@ -96,20 +61,20 @@ def test_an_exam_is_saved_as_typed_survives_a_reload_and_is_submitted(
     page: Page, base_url: str, app_database_url: str
 ):
     log_in(page, base_url, new_user(app_database_url), PASSWORD)
-    _open_test(page, base_url, INEQUALITIES, "Inequalities exam")
+    open_test(page, base_url, INEQUALITIES, "Inequalities exam")
     expect(page.get_by_test_id("countdown")).to_have_text(re.compile(r"^(44|45):\d\d$"))
     expect(page.get_by_role("button", name="Hint")).to_have_count(0)
-    _answer(page, "4")  # min of x^2+y^2 on 3x+4y=10 is 4
+    answer(page, "4")  # min of x^2+y^2 on 3x+4y=10 is 4
     expect(page.get_by_test_id("save-note")).to_have_text("Answer saved.")
-    _problem(page, 2)
-    _answer(page, "7")
+    show_problem(page, 2)
+    answer(page, "7")
     expect(page.get_by_test_id("save-note")).to_have_text("Answer saved.")
     expect(page.get_by_test_id("verdict")).to_have_count(0)
 
     page.reload()
-    _problem(page, 1)
+    show_problem(page, 1)
     expect(page.get_by_label("Your answer")).to_have_value("4")
-    _problem(page, 2)
+    show_problem(page, 2)
     expect(page.get_by_label("Your answer")).to_have_value("7")
 
     _submit(page, "Submit exam")
@@ -128,8 +93,8 @@ def test_an_exam_left_open_is_submitted_by_the_server_when_time_runs_out(
 ):
     database_url = app_database_url
     log_in(page, base_url, new_user(database_url), PASSWORD)
-    attempt_id = _open_test(page, base_url, NUMBER_THEORY, "Number theory exam")
-    _answer(page, "12")
+    attempt_id = open_test(page, base_url, NUMBER_THEORY, "Number theory exam")
+    answer(page, "12")
     expect(page.get_by_test_id("save-note")).to_have_text("Answer saved.")
     context = page.context
     page.close()  # the tab is gone; only the server's clock is left
@@ -178,11 +143,11 @@ _BEFORE_RESULTS = (
 
 def _answer_wrong(page: Page, number: int) -> None:
     spec = KINDS[number - 1]
-    _problem(page, number)
+    show_problem(page, number)
     if spec.kind == "choice":
         page.get_by_role("radio").first.click()
     else:
-        _answer(page, spec.wrong)
+        answer(page, spec.wrong)
 
 
 @pytest.fixture(scope="module")
@@ -196,7 +161,7 @@ def test_practice_shows_no_key_solution_or_setting_before_the_rules_allow(
     frames = _frames(page)
     pages: list[str] = []
     log_in(page, base_url, new_user(app_database_url), PASSWORD)
-    _open_test(page, base_url, kinds_course.slug, "Every kind practice")
+    open_test(page, base_url, kinds_course.slug, "Every kind practice")
     for number in range(1, len(KINDS) + 1):  # a wrong answer to every kind, checked
         _answer_wrong(page, number)
         page.get_by_role("button", name="Check").click()
@@ -206,7 +171,7 @@ def test_practice_shows_no_key_solution_or_setting_before_the_rules_allow(
     assert _leaks(frames, ('"verdict":{',)) != []  # verdicts travel in this form
 
     # A hint on request is allowed (and proves the capture sees what arrives).
-    _problem(page, 1)
+    show_problem(page, 1)
     page.get_by_role("button", name="Hint").click()
     expect(page.get_by_test_id("hint")).to_contain_text(HINT_SECRET)
     assert _leaks(frames, (f"{HINT_SECRET} for numeric",)) != []
@@ -223,7 +188,7 @@ def test_an_exam_shows_no_verdict_key_solution_or_setting_before_submit(
     frames = _frames(page)
     pages: list[str] = []
     log_in(page, base_url, new_user(app_database_url), PASSWORD)
-    _open_test(page, base_url, kinds_course.slug, "Every kind exam")
+    open_test(page, base_url, kinds_course.slug, "Every kind exam")
     for number in range(1, len(KINDS) + 1):  # every kind answered (autosaved)
         _answer_wrong(page, number)
         nav = page.get_by_test_id("problem-nav").nth(number - 1)

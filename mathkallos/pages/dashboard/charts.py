@@ -20,6 +20,7 @@ LEARNING = "#f76b15"  # Radix orange 9
 HEATMAP_WEEKS = 18
 RECENT_DAYS = 30  # the line and bar charts show the last month
 CHART_HEIGHT = 280
+MIN_COUNT_AXIS = 5
 
 
 def _recent(series: Series) -> list[tuple[date, float | None]]:
@@ -61,6 +62,24 @@ def score_chart(series: Series, lang: str) -> go.Figure:
         )
     )
     figure.update_yaxes(range=[0, 105], ticksuffix="%")
+    _date_axis(figure, [day for day, _ in recent])
+    return _layout(figure)
+
+
+def daily_line(series: Series, lang: str) -> go.Figure:
+    """A count per day over the last month (daily active users)."""
+    recent = _recent(series)
+    figure = go.Figure(
+        go.Scatter(
+            x=[day.isoformat() for day, _ in recent],
+            y=[value or 0 for _, value in recent],
+            mode="lines+markers",
+            line={"color": ACCENT, "width": 2},
+            name=i18n.translate("reports.daily_active", lang),
+        )
+    )
+    peak = max((value or 0 for _, value in recent), default=0)
+    figure.update_yaxes(range=[0, max(MIN_COUNT_AXIS, peak * 1.1)])  # whole numbers of users
     _date_axis(figure, [day for day, _ in recent])
     return _layout(figure)
 
