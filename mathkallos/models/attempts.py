@@ -91,6 +91,11 @@ class AttemptAnswer(SQLModel, table=True):
     correct: bool | None = None
     score: float | None = None
     feedback: str = Field(default="", sa_type=Text)
+    # The checker's code and parameters, so each reader sees the feedback in their language.
+    feedback_code: str = Field(default="", sa_type=String(40))
+    feedback_params: dict[str, str] = Field(
+        default_factory=dict, sa_column=Column(JSON, nullable=False, server_default="{}")
+    )
     tries: int = 0
     hints_used: int = 0
     solution_revealed: bool = False

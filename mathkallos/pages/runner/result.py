@@ -79,7 +79,12 @@ def _problem(item: rx.Var[ResultProblem]) -> rx.Component:
                 spacing="3",
                 width="100%",
             ),
-            rx.cond(item.feedback != "", rx.text(item.feedback, size="2", color_scheme="gray")),
+            rx.cond(
+                (item.feedback != "")
+                & (item.feedback_code != "correct")
+                & (item.feedback_code != "incorrect"),
+                rx.text(item.feedback, size="2", color_scheme="gray"),
+            ),
             rx.cond(
                 item.review_comment != "",
                 rx.callout(

@@ -21,8 +21,10 @@ from mathkallos.services.attempts.dto import (
     ResultView,
     SavedAnswer,
     SolutionView,
+    VerdictView,
 )
 from mathkallos.services.errors import AttemptClosed, DomainError
+from mathkallos.services.grading.feedback import localized
 from mathkallos.state import AppState, run_service
 
 STEP_SEPARATORS = ("\n", ";")
@@ -105,15 +107,33 @@ class RunnerState(AppState):
     # ---- loading ---------------------------------------------------------------------------
 
     def _show(self, view: AttemptView) -> None:
-        self.attempt, self.result = view, None
+        problems = [
+            replace(item, state=replace(item.state, verdict=self._localized(item.state.verdict)))
+            for item in view.problems
+        ]
+        self.attempt, self.result = replace(view, problems=problems), None
         self.drafts = {str(p.problem.id): p.state.answer for p in view.problems}
         self.timer_stamp += 1
 
-    async def _show_result(self, attempt_id: int) -> None:
-        self.result = await run_service(
-            attempts.get_result, actor=await self.actor(), attempt_id=attempt_id
+    def _localized(self, verdict: VerdictView | None) -> VerdictView | None:
+        if verdict is None:
+            return None
+        text = localized(verdict.code, verdict.params, verdict.feedback, self.lang)
+        return replace(verdict, feedback=text)
+
+    def _show_result(self, result: ResultView) -> None:
+        problems = [
+            replace(
+                p, feedback=localized(p.feedback_code, p.feedback_params, p.feedback, self.lang)
+            )
+            for p in result.problems
+        ]
+        self.result, self.attempt = replace(result, problems=problems), None
+
+    async def _load_result(self, attempt_id: int) -> None:
+        self._show_result(
+            await run_service(attempts.get_result, actor=await self.actor(), attempt_id=attempt_id)
         )
-        self.attempt = None
 
     def _attempt_id(self) -> int:
         raw = self.route_arg("attempt_id")
@@ -131,7 +151,7 @@ class RunnerState(AppState):
                 self._show(view)
                 self._focus_problem(self._first_unfinished(view))
             else:
-                await self._show_result(view.id)
+                await self._load_result(view.id)
         except DomainError as error:
             self.error = self.message(error)
 
@@ -149,7 +169,7 @@ class RunnerState(AppState):
             attempts.get_attempt, actor=await self.actor(), attempt_id=self.attempt.id
         )
         if not view.is_open:
-            await self._show_result(view.id)
+            await self._load_result(view.id)
             return
         drafts = dict(self.drafts)
         self._show(view)
@@ -239,7 +259,7 @@ class RunnerState(AppState):
             )
         except AttemptClosed as error:
             self.save_note, self.save_failed = self.message(error), True
-            await self._show_result(attempt.id)
+            await self._load_result(attempt.id)
             return
         except DomainError as error:
             self.save_note, self.save_failed = self.message(error), True
@@ -270,10 +290,11 @@ class RunnerState(AppState):
             await self._autosave()
         attempt_id = self.attempt.id
         try:
-            self.result = await run_service(
-                attempts.submit_attempt, actor=await self.actor(), attempt_id=attempt_id
+            self._show_result(
+                await run_service(
+                    attempts.submit_attempt, actor=await self.actor(), attempt_id=attempt_id
+                )
             )
-            self.attempt = None
         except DomainError as error:
             return rx.toast.error(self.message(error))
         return rx.call_script("window.scrollTo(0, 0)")

@@ -85,7 +85,7 @@ def _verdict(verdict: rx.Var[VerdictView]) -> rx.Component:
             ),
             rx.cond(
                 (verdict.code != "correct") & (verdict.code != "incorrect"),
-                rx.text(verdict.feedback),
+                rx.text.span(" ", verdict.feedback),
             ),
         ),
         color_scheme=color,

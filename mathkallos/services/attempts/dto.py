@@ -9,7 +9,7 @@ solutions appear only in `SolutionView` (practice, after a correct answer or giv
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -27,6 +27,7 @@ class VerdictView:
     code: str
     preview_latex: str = ""
     syntax_hints: tuple[str, ...] = ()
+    params: dict[str, str] = field(default_factory=dict)  # `code`'s text in any language
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,8 @@ class ResultProblem:
     correct: bool | None
     score: float | None
     feedback: str
+    feedback_code: str
+    feedback_params: dict[str, str]
     correct_answer: str
     solution: str
     tries: int

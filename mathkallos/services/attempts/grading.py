@@ -35,6 +35,12 @@ def grade(problem: Problem, answer: str) -> Verdict:
     return check_answer(answer, problem.answer_key, kind, **settings)
 
 
+def record_feedback(row: AttemptAnswer, verdict: Verdict) -> None:
+    """Keep the English text (exports) and the code with its parameters (any language)."""
+    row.feedback, row.feedback_code = verdict.feedback, verdict.code
+    row.feedback_params = dict(verdict.params)
+
+
 def verdict_view(verdict: Verdict, points: int) -> VerdictView:
     return VerdictView(
         correct=verdict.correct,
@@ -42,6 +48,7 @@ def verdict_view(verdict: Verdict, points: int) -> VerdictView:
         feedback=verdict.feedback,
         status=verdict.status,
         code=verdict.code,
+        params=dict(verdict.params),
         preview_latex=verdict.preview_latex,
         syntax_hints=tuple(verdict.hints),
     )
@@ -61,7 +68,7 @@ def _record_exam_verdict(row: AttemptAnswer, verdict: Verdict) -> None:
     row.score = points_for(verdict.score, row.points) if verdict.status == "checked" else None
     if row.status == AnswerStatus.INVALID_INPUT:
         row.score, row.correct = 0.0, False
-    row.feedback = verdict.feedback
+    record_feedback(row, verdict)
     row.tries += 1  # exactly 1 after submit: a second grading would show here
 
 

@@ -11,7 +11,12 @@ from mathkallos.models.content import Problem, TestMode
 from mathkallos.services.access import Actor
 from mathkallos.services.attempts import announce
 from mathkallos.services.attempts.dto import AnswerOutcome, AttemptView, HintView, SolutionView
-from mathkallos.services.attempts.grading import apply_totals, grade, verdict_view
+from mathkallos.services.attempts.grading import (
+    apply_totals,
+    grade,
+    record_feedback,
+    verdict_view,
+)
 from mathkallos.services.attempts.lifecycle import start_test
 from mathkallos.services.attempts.loading import (
     answer_row,
@@ -82,7 +87,7 @@ def submit_practice_answer(
         row.status = (
             AnswerStatus.CHECKED if verdict.status == "checked" else AnswerStatus.NEEDS_REVIEW
         )
-        row.feedback = verdict.feedback
+        record_feedback(row, verdict)
         row.correct = bool(row.correct) or verdict.correct
         row.score = practice_score(row.score, view.score, given_up=row.given_up)
     session.add(row)

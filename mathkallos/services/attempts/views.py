@@ -46,7 +46,8 @@ def _practice_verdict(row: AttemptAnswer) -> VerdictView | None:
         score=row.score or 0.0,
         feedback=row.feedback,
         status=str(row.status),
-        code="",
+        code=row.feedback_code,
+        params=dict(row.feedback_params),
     )
 
 
@@ -115,6 +116,8 @@ def result_problems(session: Session, attempt_id: int) -> list[ResultProblem]:
                 correct=row.correct,
                 score=row.score,
                 feedback=row.feedback,
+                feedback_code=row.feedback_code,
+                feedback_params=dict(row.feedback_params),
                 correct_answer=correct_answer(problem),
                 solution=problem.solution,
                 tries=row.tries,

@@ -20,17 +20,32 @@ class Verdict:
     status: str
     code: str
     hints: tuple[str, ...] = ()
+    params: tuple[tuple[str, str], ...] = ()  # fill `code`'s text in any language
 
     @classmethod
     def checked(cls, code: str, score: float, preview_latex: str = "", **params: object) -> Verdict:
         """A graded answer; ``correct`` means full marks."""
         score = min(max(float(score), 0.0), 1.0)
-        return cls(score >= 1.0, score, render(code, **params), preview_latex, "checked", code)
+        return cls(
+            score >= 1.0,
+            score,
+            render(code, **params),
+            preview_latex,
+            "checked",
+            code,
+            params=_pairs(params),
+        )
 
     @classmethod
     def ungraded(cls, status: str, code: str, preview_latex: str = "", **params: object) -> Verdict:
         """Invalid input, a limit or a review: no marks either way."""
-        return cls(False, 0.0, render(code, **params), preview_latex, status, code)
+        return cls(
+            False, 0.0, render(code, **params), preview_latex, status, code, params=_pairs(params)
+        )
+
+
+def _pairs(params: dict[str, object]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((name, str(value)) for name, value in params.items()))
 
 
 @dataclass(frozen=True)
