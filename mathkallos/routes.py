@@ -21,7 +21,13 @@ TEACH = "/teach"
 TEACH_COURSE = "/teach/courses/[course_id]"
 TEACH_PROBLEM = "/teach/problems/[problem_id]"
 TEACH_IMPORT = "/teach/import"
+TEACH_REVIEW = "/teach/review"
+TEACH_ATTEMPTS = "/teach/attempts"
+TEACH_ATTEMPT = "/teach/attempts/[attempt_id]"
+NOTIFICATIONS = "/notifications"
 ATTEMPT = "/attempts/[attempt_id]"
+TEACH_REPORT = "/teach/reports/[course_id]"
+ADMIN_REPORTS = "/admin/reports"
 NEW = "new"
 NOT_FOUND = "404"
 
@@ -50,9 +56,23 @@ def teach_problem(problem_id: Any, course_id: Any = None) -> Any:
     return base if course_id is None else f"{base}?course={course_id}"
 
 
+def teach_report(course_id: Any) -> Any:
+    return f"/teach/reports/{course_id}"
+
+
 def attempt(attempt_id: Any) -> Any:
     """The runner of an open attempt, or the results of a finished one."""
     return f"/attempts/{attempt_id}"
+
+
+def teach_review(course_id: Any = None) -> Any:
+    """The review queue, for one course when `course_id` is given."""
+    return TEACH_REVIEW if course_id is None else f"{TEACH_REVIEW}?course={course_id}"
+
+
+def teach_attempt(attempt_id: Any) -> Any:
+    """One attempt as its teacher sees it: answers, verdicts and proctoring events."""
+    return f"{TEACH_ATTEMPTS}/{attempt_id}"
 
 
 def login_then(next_path: str) -> str:

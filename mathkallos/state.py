@@ -16,6 +16,7 @@ from mathkallos import i18n, routes
 from mathkallos.db import session_scope
 from mathkallos.models.users import Role
 from mathkallos.services.access import Actor
+from mathkallos.services.attempts import unread_count
 from mathkallos.services.auth import sessions
 from mathkallos.services.errors import DomainError, InvalidInput, NotAuthenticated
 
@@ -43,6 +44,7 @@ class AppState(rx.State):
     user_name: str = ""
     user_role: str = ""
     auth_checked: bool = False
+    unread_notifications: int = 0
     _session_id: str = ""
 
     @rx.var
@@ -88,6 +90,7 @@ class AppState(rx.State):
     def _forget_user(self) -> None:
         self.access_token = self.refresh_token = ""
         self.user_id, self.user_name, self.user_role, self._session_id = 0, "", "", ""
+        self.unread_notifications = 0
 
     def remember_sign_in(self, signed: sessions.SignedIn) -> None:
         self.access_token, self.refresh_token = signed.access_token, signed.refresh_token
@@ -119,18 +122,24 @@ class AppState(rx.State):
         self.user_id, self.user_name, self.user_role = user.id, user.username, str(user.role)
         return Actor(id=user.id, role=Role(user.role))
 
+    async def _signed_in_check(self) -> Actor | None:
+        """The page-load check: who is signed in, and their unread notifications for the bell."""
+        actor = await self.actor()
+        self.auth_checked = True
+        if actor is not None:
+            self.unread_notifications = await run_service(unread_count, actor=actor)
+        return actor
+
     @rx.event
     async def check_auth(self) -> None:
         """on_load of public pages: show who is signed in (or nobody)."""
-        await self.actor()
-        self.auth_checked = True
+        await self._signed_in_check()
 
     @rx.event
     async def require_login(self):  # noqa: ANN201 - an event spec or None
         """on_load of protected pages: a visitor goes to login and comes back afterwards."""
         self.auth_checked = False
-        actor = await self.actor()
-        self.auth_checked = True
+        actor = await self._signed_in_check()
         if actor is None:
             return rx.redirect(routes.login_then(self.router.url.path or routes.HOME))
         return None

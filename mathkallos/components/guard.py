@@ -13,6 +13,8 @@ from mathkallos.components.i18n import tr
 from mathkallos.models.users import Role
 from mathkallos.state import AppState
 
+STAFF = (Role.TEACHER, Role.ADMIN)
+
 
 def not_allowed() -> rx.Component:
     return rx.vstack(

@@ -69,6 +69,13 @@ def _course_row(card: CourseCard) -> rx.Component:
                 rx.badge(tr("status.draft"), color_scheme="gray"),
             )
         ),
+        rx.table.cell(
+            rx.link(
+                rx.hstack(rx.icon("chart-column", size=14), tr("nav.report"), align="center"),
+                href=routes.teach_report(card.id),
+                size="2",
+            )
+        ),
         data_testid="teach-course-row",
     )
 
@@ -115,6 +122,18 @@ def teach_page() -> rx.Component:
                     rx.heading(tr("teach.title"), as_="h1", size="7"),
                     rx.spacer(),
                     link_button(
+                        rx.icon("inbox", size=16),
+                        tr("nav.review"),
+                        href=routes.TEACH_REVIEW,
+                        variant="soft",
+                    ),
+                    link_button(
+                        rx.icon("list-checks", size=16),
+                        tr("nav.attempts"),
+                        href=routes.TEACH_ATTEMPTS,
+                        variant="soft",
+                    ),
+                    link_button(
                         rx.icon("upload", size=16),
                         tr("teach.import"),
                         href=routes.TEACH_IMPORT,
@@ -139,6 +158,7 @@ def teach_page() -> rx.Component:
                                         "catalog.level",
                                         "course.sections",
                                         "editor.status",
+                                        "reports.title",
                                     )
                                 ]
                             )

@@ -1,0 +1,51 @@
+"""Badges for where an answer or an attempt stands, the same on every page that shows them."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from mathkallos.components.i18n import tr, tr_tag
+from mathkallos.models.attempts import AnswerStatus
+from mathkallos.services.attempts.dto import ResultProblem
+
+REVIEWED = AnswerStatus.REVIEWED.value
+
+_ATTEMPT_STATUS_COLOURS = {"in_progress": "blue", "submitted": "green", "expired": "orange"}
+
+
+def answer_status_badge(item: rx.Var[ResultProblem]) -> rx.Component:
+    """Awaiting review, graded by a teacher (full marks or partial credit), correct, not
+    correct, or no answer."""
+    return rx.cond(
+        item.awaiting_review,
+        rx.badge(rx.icon("hourglass", size=12), tr("runner.awaiting_review"), color_scheme="blue"),
+        rx.cond(
+            item.status == REVIEWED,
+            rx.badge(
+                rx.icon("user-check", size=12),
+                tr("verdict.reviewed"),
+                color_scheme=rx.cond(item.correct, "green", "amber"),
+            ),
+            rx.cond(
+                item.correct,
+                rx.badge(rx.icon("check", size=12), tr("runner.correct"), color_scheme="green"),
+                rx.cond(
+                    item.answer == "",
+                    rx.badge(tr("runner.no_answer"), color_scheme="gray"),
+                    rx.badge(rx.icon("x", size=12), tr("runner.incorrect"), color_scheme="red"),
+                ),
+            ),
+        ),
+    )
+
+
+def attempt_status_badge(status: rx.Var[str]) -> rx.Component:
+    """In progress, submitted, or expired (time ran out)."""
+    return rx.match(
+        status,
+        *[
+            (value, rx.badge(tr(f"attempt_status.{value}"), color_scheme=colour))
+            for value, colour in _ATTEMPT_STATUS_COLOURS.items()
+        ],
+        rx.badge(tr_tag("attempt_status.", status), color_scheme="gray"),
+    )
