@@ -9,6 +9,8 @@ from mathkallos.models.attempts import AnswerStatus
 from mathkallos.services.attempts.dto import ResultProblem
 
 REVIEWED = AnswerStatus.REVIEWED.value
+# Feedback codes whose whole message the status badge already gives.
+_SAID_BY_THE_BADGE = ["correct", "incorrect", "needs_review"]
 
 _ATTEMPT_STATUS_COLOURS = {"in_progress": "blue", "submitted": "green", "expired": "orange"}
 
@@ -48,4 +50,15 @@ def attempt_status_badge(status: rx.Var[str]) -> rx.Component:
             for value, colour in _ATTEMPT_STATUS_COLOURS.items()
         ],
         rx.badge(tr_tag("attempt_status.", status), color_scheme="gray"),
+    )
+
+
+def answer_feedback(item: rx.Var[ResultProblem]) -> rx.Component:
+    """The checker's feedback (already in the reader's language) under an answer, unless the
+    badge says it all or a teacher has graded the answer since."""
+    return rx.cond(
+        (item.feedback != "")
+        & ~rx.Var.create(_SAID_BY_THE_BADGE).contains(item.feedback_code)
+        & (item.status != REVIEWED),
+        rx.text(item.feedback, size="2", color_scheme="gray"),
     )

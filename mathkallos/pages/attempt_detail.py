@@ -4,7 +4,7 @@ comments and the proctoring events in order."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import reflex as rx
 
@@ -14,10 +14,15 @@ from mathkallos.components.guard import STAFF, guarded, loading
 from mathkallos.components.i18n import tr, tr_tag
 from mathkallos.components.layout import layout
 from mathkallos.components.markdown import math_markdown
-from mathkallos.components.verdict import REVIEWED, answer_status_badge, attempt_status_badge
+from mathkallos.components.verdict import (
+    answer_feedback,
+    answer_status_badge,
+    attempt_status_badge,
+)
 from mathkallos.services import attempts
 from mathkallos.services.attempts.dto import AttemptDetail, ResultProblem
 from mathkallos.services.errors import DomainError
+from mathkallos.services.grading.feedback import localized
 from mathkallos.state import AppState, run_service
 
 
@@ -89,7 +94,12 @@ class AttemptDetailState(AppState):
             self.error = self.message(error)
             return
         self.header = _header(detail)
-        self.problems = detail.problems
+        self.problems = [
+            replace(
+                p, feedback=localized(p.feedback_code, p.feedback_params, p.feedback, self.lang)
+            )
+            for p in detail.problems
+        ]
         self.events = [
             EventLine(kind=event.kind, at=moment_text(event.at), detail=event.detail)
             for event in detail.events
@@ -222,10 +232,7 @@ def _problem(item: rx.Var[ResultProblem], review_href: rx.Var[str]) -> rx.Compon
                 spacing="3",
                 width="100%",
             ),
-            rx.cond(
-                (item.feedback != "") & ~item.awaiting_review & (item.status != REVIEWED),
-                rx.text(item.feedback, size="2", color_scheme="gray"),
-            ),
+            answer_feedback(item),
             rx.cond(
                 item.review_comment != "",
                 _labelled(

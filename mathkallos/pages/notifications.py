@@ -4,11 +4,12 @@ first, each linking to what it is about; "mark all as read" empties the bell."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import reflex as rx
 
 from mathkallos import i18n, routes
-from mathkallos.components.formatting import moment_text
+from mathkallos.components.formatting import moment_text, score_text
 from mathkallos.components.guard import guarded, loading
 from mathkallos.components.i18n import tr
 from mathkallos.components.layout import layout
@@ -35,6 +36,11 @@ def notification_href(view: NotificationView) -> str:
     return view.link
 
 
+def _shown(params: dict[str, Any]) -> dict[str, Any]:
+    """Message parameters as the text shows them: scores as 3, not 3.0."""
+    return {k: score_text(v) if isinstance(v, float) else v for k, v in params.items()}
+
+
 class NotificationsState(AppState):
     _views: list[NotificationView] = []
     loaded: bool = False
@@ -46,7 +52,7 @@ class NotificationsState(AppState):
         return [
             NotificationLine(
                 id=view.id,
-                message=i18n.translate(view.message_id, self.lang, **view.params),
+                message=i18n.translate(view.message_id, self.lang, **_shown(view.params)),
                 href=notification_href(view),
                 created=moment_text(view.created_at),
                 read=view.read,
