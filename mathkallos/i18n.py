@@ -851,7 +851,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "review.rubric": ("Rubric / answer key", "Критерии / ключ"),
     "review.solution": ("Worked solution", "Решение"),
     "review.score": ("Score", "Оценка"),
-    "review.out_of": ("out of {points}", "из {points}"),
     "review.quick": ("Quick marks", "Быстрая оценка"),
     "review.zero": ("Nothing", "Ничего"),
     "review.half": ("Half", "Половина"),
@@ -892,7 +891,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Page {page} of {pages} · {total} attempts",
         "Страница {page} из {pages} · попыток: {total}",
     ),
-    "attempt_list.open": ("Open attempt {id}", "Открыть попытку {id}"),
     "attempt_status.in_progress": ("In progress", "Идёт"),
     "attempt_status.submitted": ("Submitted", "Сдана"),
     "attempt_status.expired": ("Time ran out", "Время вышло"),
@@ -918,7 +916,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "proctoring.fullscreen_exit": ("Left full screen", "Вышел из полноэкранного режима"),
     "proctoring.fullscreen_enter": ("Entered full screen", "Перешёл в полноэкранный режим"),
     "notifications.title": ("Notifications", "Уведомления"),
-    "notifications.bell": ("Notifications: {count} unread", "Уведомления: непрочитанных {count}"),
     "notifications.mark_all_read": ("Mark all as read", "Отметить все прочитанными"),
     "notifications.marked": ("All notifications are marked as read.", "Все уведомления отмечены прочитанными."),
     "notifications.empty": (
