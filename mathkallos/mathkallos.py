@@ -24,6 +24,12 @@ from mathkallos.pages.not_found import not_found_page
 from mathkallos.pages.notifications import NotificationsState, notifications_page
 from mathkallos.pages.problem_editor import ProblemEditorState, problem_editor_page
 from mathkallos.pages.profile import ProfileState, profile_page
+from mathkallos.pages.reports import (
+    CourseReportState,
+    SchoolReportState,
+    course_report_page,
+    school_report_page,
+)
 from mathkallos.pages.review import ReviewState, review_page
 from mathkallos.pages.runner import RunnerState, runner_page
 from mathkallos.pages.teach import TeachState, import_page, teach_page
@@ -123,6 +129,18 @@ app.add_page(
     route=routes.DASHBOARD,
     title="Dashboard · MathKallos",
     on_load=[_SIGNED_IN, DashboardState.load],
+)
+app.add_page(
+    course_report_page,
+    route=routes.TEACH_REPORT,
+    title="Course report · MathKallos",
+    on_load=[_SIGNED_IN, CourseReportState.load],
+)
+app.add_page(
+    school_report_page,
+    route=routes.ADMIN_REPORTS,
+    title="School report · MathKallos",
+    on_load=[_SIGNED_IN, SchoolReportState.load],
 )
 app.add_page(not_found_page, route=routes.NOT_FOUND, title="MathKallos — 404", on_load=_PUBLIC)
 

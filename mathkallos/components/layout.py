@@ -59,6 +59,7 @@ def _signed_in_items() -> list[rx.Component]:
         rx.cond(AppState.is_staff, _menu_link("nav.review", routes.TEACH_REVIEW)),
         rx.cond(AppState.is_staff, _menu_link("nav.attempts", routes.TEACH_ATTEMPTS)),
         rx.cond(AppState.is_admin, _menu_link("nav.admin_users", routes.ADMIN_USERS)),
+        rx.cond(AppState.is_admin, _menu_link("nav.reports", routes.ADMIN_REPORTS)),
         rx.menu.separator(),
         rx.menu.item(tr("nav.logout"), on_select=AppState.logout, color_scheme="red"),
     ]

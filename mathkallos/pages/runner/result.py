@@ -9,24 +9,9 @@ from mathkallos import routes
 from mathkallos.components.buttons import link_button
 from mathkallos.components.i18n import tr
 from mathkallos.components.markdown import math_markdown
+from mathkallos.components.verdict import answer_feedback, answer_status_badge
 from mathkallos.pages.runner.state import RunnerState
 from mathkallos.services.attempts.dto import ResultProblem, ResultView
-
-
-def _status_badge(item: rx.Var[ResultProblem]) -> rx.Component:
-    return rx.cond(
-        item.awaiting_review,
-        rx.badge(rx.icon("hourglass", size=12), tr("runner.awaiting_review"), color_scheme="blue"),
-        rx.cond(
-            item.correct,
-            rx.badge(rx.icon("check", size=12), tr("runner.correct"), color_scheme="green"),
-            rx.cond(
-                item.answer == "",
-                rx.badge(tr("runner.no_answer"), color_scheme="gray"),
-                rx.badge(rx.icon("x", size=12), tr("runner.incorrect"), color_scheme="red"),
-            ),
-        ),
-    )
 
 
 def _labelled(label_key: str, body: rx.Component) -> rx.Component:
@@ -45,7 +30,7 @@ def _problem(item: rx.Var[ResultProblem]) -> rx.Component:
                 rx.heading(
                     tr("runner.problem_n"), " ", item.position.to_string(), as_="h3", size="4"
                 ),
-                _status_badge(item),
+                answer_status_badge(item),
                 rx.spacer(),
                 rx.text(
                     rx.cond(item.score, item.score.to_string(), "—"),
@@ -79,12 +64,7 @@ def _problem(item: rx.Var[ResultProblem]) -> rx.Component:
                 spacing="3",
                 width="100%",
             ),
-            rx.cond(
-                (item.feedback != "")
-                & (item.feedback_code != "correct")
-                & (item.feedback_code != "incorrect"),
-                rx.text(item.feedback, size="2", color_scheme="gray"),
-            ),
+            answer_feedback(item),
             rx.cond(
                 item.review_comment != "",
                 rx.callout(
