@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import update
-from sqlmodel import Session, col, create_engine
+from sqlmodel import Session, col, create_engine, select
 
-from mathkallos.models.attempts import Attempt
+from mathkallos.models.attempts import Attempt, ProctoringEvent
 from mathkallos.models.base import utcnow
 from mathkallos.models.users import Role
 from mathkallos.services import content
@@ -68,6 +68,16 @@ def attempt_status(database_url: str, attempt_id: int) -> str:
         attempt = session.get(Attempt, attempt_id)
         assert attempt is not None
         return str(attempt.status)
+
+
+def proctoring_kinds(database_url: str, attempt_id: int) -> list[str]:
+    with app_session(database_url) as session:
+        events = session.exec(
+            select(ProctoringEvent)
+            .where(col(ProctoringEvent.attempt_id) == attempt_id)
+            .order_by(col(ProctoringEvent.id))
+        ).all()
+        return [str(event.kind) for event in events]
 
 
 # One problem of every kind; each secret is a string that appears nowhere else on the page.

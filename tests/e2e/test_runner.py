@@ -20,6 +20,7 @@ from tests.e2e.appdb import (
     every_kind_course,
     move_deadline_to_past,
     new_user,
+    proctoring_kinds,
 )
 from tests.e2e.helpers import log_in
 from tests.e2e.runner_steps import INEQUALITIES, answer, check, open_test, show_problem
@@ -61,7 +62,7 @@ def test_an_exam_is_saved_as_typed_survives_a_reload_and_is_submitted(
     page: Page, base_url: str, app_database_url: str
 ):
     log_in(page, base_url, new_user(app_database_url), PASSWORD)
-    open_test(page, base_url, INEQUALITIES, "Inequalities exam")
+    attempt_id = open_test(page, base_url, INEQUALITIES, "Inequalities exam")
     expect(page.get_by_test_id("countdown")).to_have_text(re.compile(r"^(44|45):\d\d$"))
     expect(page.get_by_role("button", name="Hint")).to_have_count(0)
     answer(page, "4")  # min of x^2+y^2 on 3x+4y=10 is 4
@@ -70,6 +71,14 @@ def test_an_exam_is_saved_as_typed_survives_a_reload_and_is_submitted(
     answer(page, "7")
     expect(page.get_by_test_id("save-note")).to_have_text("Answer saved.")
     expect(page.get_by_test_id("verdict")).to_have_count(0)
+
+    # Leaving the window and copying are recorded for the teacher.
+    page.evaluate("window.dispatchEvent(new Event('blur'))")
+    page.evaluate("document.dispatchEvent(new Event('copy', {bubbles: true}))")
+    deadline = time.monotonic() + 10
+    while not {"window_blur", "copy"} <= set(proctoring_kinds(app_database_url, attempt_id)):
+        assert time.monotonic() < deadline, proctoring_kinds(app_database_url, attempt_id)
+        time.sleep(0.25)
 
     page.reload()
     show_problem(page, 1)
