@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import reflex as rx
 
 from mathkallos import i18n, routes
@@ -299,10 +301,12 @@ def course_page() -> rx.Component:
 class ReaderState(AppState):
     section: SectionView | None = None
     error: str = ""
+    _opened_at: float = 0.0  # reading time is measured on the server; the service caps it
 
     @rx.event
     async def load(self) -> None:
         self.section, self.error = None, ""
+        self._opened_at = time.time()
         await self.check_auth()
         try:
             self.section = await run_service(
@@ -325,6 +329,7 @@ class ReaderState(AppState):
                 actor=actor,
                 course_slug=self.section.course_slug,
                 section_slug=self.section.slug,
+                time_spent_seconds=int(time.time() - self._opened_at),
             )
             self.section = await run_service(
                 content.get_section,

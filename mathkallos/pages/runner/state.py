@@ -179,12 +179,12 @@ class RunnerState(AppState):
 
     def _focus_problem(self, index: int) -> None:
         self.index = max(0, min(index, self.problem_count - 1))
-        self._opened_at = time.monotonic()
+        self._opened_at = time.time()
         self._preview(self.draft)
 
     def _time_spent(self) -> int:
-        spent = int(time.monotonic() - self._opened_at) if self._opened_at else 0
-        self._opened_at = time.monotonic()
+        spent = int(time.time() - self._opened_at) if self._opened_at else 0
+        self._opened_at = time.time()
         return spent
 
     @rx.event
