@@ -85,21 +85,21 @@ def proctoring_kinds(database_url: str, attempt_id: int) -> list[str]:
 class KindSpec:
     kind: str
     answer_key: str
-    secret: str  # a substring of the key (or rubric) to look for in frames and HTML
+    secret: str  # a piece of the key no timestamp, id or token can contain by chance
     wrong: str  # what the student types (or the option label clicked)
     settings: dict[str, object]
     options: tuple[dict[str, str], ...] = ()
 
 
 KINDS: tuple[KindSpec, ...] = (
-    KindSpec("numeric", "987654/321", "987654", "1", {"abs_tol": 0.000313}),
-    KindSpec("symbolic", "x^7 + 4417*x", "4417", "x", {}),
-    KindSpec("set", "{4111, 4222}", "4111", "{1, 2}", {}),
-    KindSpec("tuple", "(5111, 5222)", "5111", "(1, 2)", {}),
-    KindSpec("matrix", "[[6111, 6222], [6333, 6444]]", "6111", "[[1, 0], [0, 1]]", {}),
-    KindSpec("interval", "[7111, 7222)", "7111", "[0, 1]", {}),
-    KindSpec("equation", "x = 8111", "8111", "x = 1", {}),
-    KindSpec("complex", "9111 + 9222i", "9111", "1 + i", {}),
+    KindSpec("numeric", "987654/321", "987654/321", "1", {"abs_tol": 0.000313}),
+    KindSpec("symbolic", "x^7 + 4417*x", "4417*x", "x", {}),
+    KindSpec("set", "{4111, 4222}", "{4111, 4222}", "{1, 2}", {}),
+    KindSpec("tuple", "(5111, 5222)", "(5111, 5222)", "(1, 2)", {}),
+    KindSpec("matrix", "[[6111, 6222], [6333, 6444]]", "[6333, 6444]", "[[1, 0], [0, 1]]", {}),
+    KindSpec("interval", "[7111, 7222)", "[7111, 7222)", "[0, 1]", {}),
+    KindSpec("equation", "x = 8111", "x = 8111", "x = 1", {}),
+    KindSpec("complex", "9111 + 9222i", "9222i", "1 + i", {}),
     KindSpec("string", "ZEBRAKEY", "ZEBRAKEY", "lion", {"alternatives": ["ALTSECRET"]}),
     KindSpec(
         "choice",
@@ -113,7 +113,7 @@ KINDS: tuple[KindSpec, ...] = (
             {"label": "c", "text": "five"},
         ),
     ),
-    KindSpec("steps", "y = 3111", "3111", "y = 1", {}),
+    KindSpec("steps", "y = 3111", "y = 3111", "y = 1", {}),
     KindSpec("proof", "RUBRICSECRET: 2 points for the descent.", "RUBRICSECRET", "Trivial.", {}),
 )
 # Never shown to a student, not even after the results: checker settings.
