@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from mathkallos.components.i18n import tr, tr_tag
+from mathkallos.components.markdown import math_markdown
 from mathkallos.models.attempts import AnswerStatus
 from mathkallos.services.attempts.dto import ResultProblem
 
@@ -61,4 +62,53 @@ def answer_feedback(item: rx.Var[ResultProblem]) -> rx.Component:
         & ~rx.Var.create(_SAID_BY_THE_BADGE).contains(item.feedback_code)
         & (item.status != REVIEWED),
         rx.text(item.feedback, size="2", color_scheme="gray"),
+    )
+
+
+def labelled(label_key: str, body: rx.Component) -> rx.Component:
+    """A small grey caption over a value ("Your answer", "Correct answer")."""
+    return rx.vstack(
+        rx.text(tr(label_key), size="1", color_scheme="gray", weight="medium", as_="div"),
+        body,
+        spacing="1",
+        width="100%",
+    )
+
+
+def given_answer(item: rx.Var[ResultProblem]) -> rx.Component:
+    """The student's answer: a proof rendered as Markdown + LaTeX, anything else verbatim."""
+    return rx.cond(
+        item.answer != "",
+        rx.cond(
+            item.problem.kind == "proof",
+            rx.box(
+                math_markdown(item.answer),
+                padding="0.5em 0.75em",
+                border=f"1px solid {rx.color('gray', 5)}",
+                border_radius="8px",
+                width="100%",
+            ),
+            rx.code(item.answer, white_space="pre-wrap"),
+        ),
+        rx.text("—", color_scheme="gray"),
+    )
+
+
+def result_problem_header(item: rx.Var[ResultProblem], *badges: rx.Component) -> rx.Component:
+    """ "Problem n", where the answer stands, any extra badges, and the score out of the points."""
+    return rx.flex(
+        rx.heading(tr("runner.problem_n"), " ", item.position.to_string(), as_="h3", size="4"),
+        answer_status_badge(item),
+        *badges,
+        rx.spacer(),
+        rx.text(
+            rx.cond(item.score, item.score.to_string(), "—"),
+            " / ",
+            item.points.to_string(),
+            weight="bold",
+        ),
+        align="center",
+        spacing="2",
+        width="100%",
+        wrap="wrap",
     )

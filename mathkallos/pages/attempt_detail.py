@@ -16,8 +16,10 @@ from mathkallos.components.layout import layout
 from mathkallos.components.markdown import math_markdown
 from mathkallos.components.verdict import (
     answer_feedback,
-    answer_status_badge,
     attempt_status_badge,
+    given_answer,
+    labelled,
+    result_problem_header,
 )
 from mathkallos.services import attempts
 from mathkallos.services.attempts.dto import AttemptDetail, ResultProblem
@@ -173,60 +175,19 @@ def _summary(header: rx.Var[AttemptHeader]) -> rx.Component:
     )
 
 
-def _labelled(label_key: str, body: rx.Component) -> rx.Component:
-    return rx.vstack(
-        rx.text(tr(label_key), size="1", color_scheme="gray", weight="medium", as_="div"),
-        body,
-        spacing="1",
-        width="100%",
-    )
-
-
-def _answer(item: rx.Var[ResultProblem]) -> rx.Component:
-    return rx.cond(
-        item.answer != "",
-        rx.cond(
-            item.problem.kind == "proof",
-            rx.box(
-                math_markdown(item.answer),
-                padding="0.5em 0.75em",
-                border=f"1px solid {rx.color('gray', 5)}",
-                border_radius="8px",
-                width="100%",
-            ),
-            rx.code(item.answer, white_space="pre-wrap"),
-        ),
-        rx.text("—", color_scheme="gray"),
-    )
-
-
 def _problem(item: rx.Var[ResultProblem], review_href: rx.Var[str]) -> rx.Component:
     return rx.card(
         rx.vstack(
-            rx.flex(
-                rx.heading(
-                    tr("runner.problem_n"), " ", item.position.to_string(), as_="h3", size="4"
-                ),
-                answer_status_badge(item),
+            result_problem_header(
+                item,
                 rx.cond(item.given_up, rx.badge(tr("attempt_detail.gave_up"), color_scheme="gray")),
-                rx.spacer(),
-                rx.text(
-                    rx.cond(item.score, item.score.to_string(), "—"),
-                    " / ",
-                    item.points.to_string(),
-                    weight="bold",
-                ),
-                align="center",
-                spacing="2",
-                width="100%",
-                wrap="wrap",
             ),
             math_markdown(item.problem.statement),
             rx.grid(
-                _labelled("review.student_answer", _answer(item)),
+                labelled("review.student_answer", given_answer(item)),
                 rx.cond(
                     item.correct_answer != "",
-                    _labelled("runner.correct_answer", rx.code(item.correct_answer)),
+                    labelled("runner.correct_answer", rx.code(item.correct_answer)),
                 ),
                 columns={"initial": "1", "sm": "2"},
                 spacing="3",
@@ -235,7 +196,7 @@ def _problem(item: rx.Var[ResultProblem], review_href: rx.Var[str]) -> rx.Compon
             answer_feedback(item),
             rx.cond(
                 item.review_comment != "",
-                _labelled(
+                labelled(
                     "attempt_detail.review_comment",
                     rx.callout(
                         math_markdown(item.review_comment),

@@ -9,56 +9,26 @@ from mathkallos import routes
 from mathkallos.components.buttons import link_button
 from mathkallos.components.i18n import tr
 from mathkallos.components.markdown import math_markdown
-from mathkallos.components.verdict import answer_feedback, answer_status_badge
+from mathkallos.components.verdict import (
+    answer_feedback,
+    given_answer,
+    labelled,
+    result_problem_header,
+)
 from mathkallos.pages.runner.state import RunnerState
 from mathkallos.services.attempts.dto import ResultProblem, ResultView
-
-
-def _labelled(label_key: str, body: rx.Component) -> rx.Component:
-    return rx.vstack(
-        rx.text(tr(label_key), size="1", color_scheme="gray", weight="medium"),
-        body,
-        spacing="1",
-        width="100%",
-    )
 
 
 def _problem(item: rx.Var[ResultProblem]) -> rx.Component:
     return rx.card(
         rx.vstack(
-            rx.hstack(
-                rx.heading(
-                    tr("runner.problem_n"), " ", item.position.to_string(), as_="h3", size="4"
-                ),
-                answer_status_badge(item),
-                rx.spacer(),
-                rx.text(
-                    rx.cond(item.score, item.score.to_string(), "—"),
-                    " / ",
-                    item.points.to_string(),
-                    weight="bold",
-                ),
-                align="center",
-                width="100%",
-                wrap="wrap",
-            ),
+            result_problem_header(item),
             math_markdown(item.problem.statement),
             rx.grid(
-                _labelled(
-                    "runner.your_answer",
-                    rx.cond(
-                        item.answer != "",
-                        rx.cond(
-                            item.problem.kind == "proof",
-                            math_markdown(item.answer),
-                            rx.code(item.answer, white_space="pre-wrap"),
-                        ),
-                        rx.text("—", color_scheme="gray"),
-                    ),
-                ),
+                labelled("runner.your_answer", given_answer(item)),
                 rx.cond(
                     item.correct_answer != "",
-                    _labelled("runner.correct_answer", rx.code(item.correct_answer)),
+                    labelled("runner.correct_answer", rx.code(item.correct_answer)),
                 ),
                 columns={"initial": "1", "sm": "2"},
                 spacing="3",
