@@ -112,3 +112,17 @@ def result_problem_header(item: rx.Var[ResultProblem], *badges: rx.Component) ->
         width="100%",
         wrap="wrap",
     )
+
+
+def answer_and_key(item: rx.Var[ResultProblem], answer_label_key: str) -> rx.Component:
+    """The given answer next to the correct one (side by side, stacked on a phone)."""
+    return rx.grid(
+        labelled(answer_label_key, given_answer(item)),
+        rx.cond(
+            item.correct_answer != "",
+            labelled("runner.correct_answer", rx.code(item.correct_answer)),
+        ),
+        columns={"initial": "1", "sm": "2"},
+        spacing="3",
+        width="100%",
+    )

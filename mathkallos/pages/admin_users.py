@@ -12,6 +12,7 @@ from mathkallos.components.forms import field, form_alert
 from mathkallos.components.guard import guarded
 from mathkallos.components.i18n import tr
 from mathkallos.components.layout import layout
+from mathkallos.components.tables import data_table, pager
 from mathkallos.models.users import Role, UserPublic
 from mathkallos.services import user_admin
 from mathkallos.services.errors import DomainError, InvalidInput
@@ -315,52 +316,26 @@ def _user_row(row: UserRow) -> rx.Component:
 
 
 def _table() -> rx.Component:
-    return rx.cond(
-        AdminUsersState.rows.length() > 0,
-        rx.box(
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(
-                        *[
-                            rx.table.column_header_cell(tr(k))
-                            for k in (
-                                "admin.col_user",
-                                "admin.col_role",
-                                "admin.col_status",
-                                "admin.col_joined",
-                                "admin.col_actions",
-                            )
-                        ]
-                    )
-                ),
-                rx.table.body(rx.foreach(AdminUsersState.rows, _user_row)),
-                variant="surface",
-                width="100%",
-            ),
-            overflow_x="auto",
-            width="100%",
-        ),
+    return data_table(
+        [
+            "admin.col_user",
+            "admin.col_role",
+            "admin.col_status",
+            "admin.col_joined",
+            "admin.col_actions",
+        ],
+        AdminUsersState.rows,
+        _user_row,
         rx.callout(tr("admin.no_users"), icon="info", width="100%"),
     )
 
 
 def _pager() -> rx.Component:
-    return rx.hstack(
-        rx.button(
-            tr("admin.prev"),
-            variant="soft",
-            disabled=AdminUsersState.page <= 1,
-            on_click=AdminUsersState.go_to_page(AdminUsersState.page - 1),
-        ),
-        rx.text(AdminUsersState.page_label, size="2"),
-        rx.button(
-            tr("admin.next"),
-            variant="soft",
-            disabled=AdminUsersState.page >= AdminUsersState.pages,
-            on_click=AdminUsersState.go_to_page(AdminUsersState.page + 1),
-        ),
-        align="center",
-        spacing="3",
+    return pager(
+        AdminUsersState.page,
+        AdminUsersState.pages,
+        AdminUsersState.page_label,
+        AdminUsersState.go_to_page,
     )
 
 

@@ -15,9 +15,9 @@ from mathkallos.components.i18n import tr, tr_tag
 from mathkallos.components.layout import layout
 from mathkallos.components.markdown import math_markdown
 from mathkallos.components.verdict import (
+    answer_and_key,
     answer_feedback,
     attempt_status_badge,
-    given_answer,
     labelled,
     result_problem_header,
 )
@@ -183,16 +183,7 @@ def _problem(item: rx.Var[ResultProblem], review_href: rx.Var[str]) -> rx.Compon
                 rx.cond(item.given_up, rx.badge(tr("attempt_detail.gave_up"), color_scheme="gray")),
             ),
             math_markdown(item.problem.statement),
-            rx.grid(
-                labelled("review.student_answer", given_answer(item)),
-                rx.cond(
-                    item.correct_answer != "",
-                    labelled("runner.correct_answer", rx.code(item.correct_answer)),
-                ),
-                columns={"initial": "1", "sm": "2"},
-                spacing="3",
-                width="100%",
-            ),
+            answer_and_key(item, "review.student_answer"),
             answer_feedback(item),
             rx.cond(
                 item.review_comment != "",

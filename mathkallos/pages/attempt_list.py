@@ -14,6 +14,7 @@ from mathkallos.components.formatting import moment_text, score_text
 from mathkallos.components.guard import STAFF, guarded, loading
 from mathkallos.components.i18n import tr
 from mathkallos.components.layout import layout
+from mathkallos.components.tables import data_table, pager
 from mathkallos.components.verdict import attempt_status_badge
 from mathkallos.models.attempts import AttemptStatus
 from mathkallos.services import attempts, content
@@ -250,52 +251,26 @@ def _row(line: AttemptLine) -> rx.Component:
 
 
 def _table() -> rx.Component:
-    return rx.cond(
-        AttemptListState.rows.length() > 0,
-        rx.box(
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(
-                        *[
-                            rx.table.column_header_cell(tr(key))
-                            for key in (
-                                "attempt_list.col_student",
-                                "attempt_list.col_test",
-                                "attempt_list.col_started",
-                                "attempt_list.col_status",
-                                "attempt_list.col_score",
-                            )
-                        ]
-                    )
-                ),
-                rx.table.body(rx.foreach(AttemptListState.rows, _row)),
-                variant="surface",
-                width="100%",
-            ),
-            overflow_x="auto",
-            width="100%",
-        ),
+    return data_table(
+        [
+            "attempt_list.col_student",
+            "attempt_list.col_test",
+            "attempt_list.col_started",
+            "attempt_list.col_status",
+            "attempt_list.col_score",
+        ],
+        AttemptListState.rows,
+        _row,
         rx.callout(tr("attempt_list.empty"), icon="info", width="100%"),
     )
 
 
 def _pager() -> rx.Component:
-    return rx.hstack(
-        rx.button(
-            tr("admin.prev"),
-            variant="soft",
-            disabled=AttemptListState.page <= 1,
-            on_click=AttemptListState.go_to_page(AttemptListState.page - 1),
-        ),
-        rx.text(AttemptListState.page_label, size="2"),
-        rx.button(
-            tr("admin.next"),
-            variant="soft",
-            disabled=AttemptListState.page >= AttemptListState.pages,
-            on_click=AttemptListState.go_to_page(AttemptListState.page + 1),
-        ),
-        align="center",
-        spacing="3",
+    return pager(
+        AttemptListState.page,
+        AttemptListState.pages,
+        AttemptListState.page_label,
+        AttemptListState.go_to_page,
     )
 
 

@@ -3,6 +3,7 @@ and the whole school (`/admin/reports`). Figures come from services.kpi; this on
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -14,6 +15,7 @@ from mathkallos.components.guard import guarded, loading
 from mathkallos.components.i18n import tr
 from mathkallos.components.layout import layout
 from mathkallos.components.markdown import math_markdown
+from mathkallos.components.tables import data_table
 from mathkallos.models.users import Role
 from mathkallos.pages.dashboard.charts import daily_line
 from mathkallos.services import kpi
@@ -204,24 +206,14 @@ def _figures_row(state: type[ReportState]) -> rx.Component:
 
 
 def _table(
-    headers: list[str], rows: rx.Var, cells: object, empty_key: str, testid: str
+    headers: list[str],
+    rows: rx.Var,
+    cells: Callable[..., rx.Component],
+    empty_key: str,
+    testid: str,
 ) -> rx.Component:
-    return rx.cond(
-        rows.length() > 0,
-        rx.box(
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(*[rx.table.column_header_cell(tr(h)) for h in headers])
-                ),
-                rx.table.body(rx.foreach(rows, cells)),
-                width="100%",
-                size="1",
-            ),
-            overflow_x="auto",
-            width="100%",
-            data_testid=testid,
-        ),
-        rx.text(tr(empty_key), color_scheme="gray"),
+    return data_table(
+        headers, rows, cells, rx.text(tr(empty_key), color_scheme="gray"), data_testid=testid
     )
 
 

@@ -10,6 +10,7 @@ from mathkallos.components.buttons import link_button
 from mathkallos.components.guard import guarded, loading
 from mathkallos.components.i18n import tr
 from mathkallos.components.layout import layout
+from mathkallos.components.tables import data_table
 from mathkallos.pages.dashboard.state import (
     ALL,
     AchievementView,
@@ -317,25 +318,16 @@ def _history() -> rx.Component:
             wrap="wrap",
             spacing="2",
         ),
-        rx.cond(
-            DashboardState.attempts.length() > 0,
-            rx.box(
-                rx.table.root(
-                    rx.table.header(
-                        rx.table.row(
-                            rx.table.column_header_cell(tr("dashboard.col_test")),
-                            rx.table.column_header_cell(tr("dashboard.col_mode")),
-                            rx.table.column_header_cell(tr("dashboard.col_status")),
-                            rx.table.column_header_cell(tr("dashboard.col_when")),
-                            rx.table.column_header_cell(tr("dashboard.col_score")),
-                        )
-                    ),
-                    rx.table.body(rx.foreach(DashboardState.attempts, _attempt_row)),
-                    width="100%",
-                ),
-                overflow_x="auto",
-                width="100%",
-            ),
+        data_table(
+            [
+                "dashboard.col_test",
+                "dashboard.col_mode",
+                "dashboard.col_status",
+                "dashboard.col_when",
+                "dashboard.col_score",
+            ],
+            DashboardState.attempts,
+            _attempt_row,
             rx.text(tr("dashboard.no_attempts"), color_scheme="gray"),
         ),
         rx.hstack(

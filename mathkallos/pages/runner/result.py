@@ -10,9 +10,8 @@ from mathkallos.components.buttons import link_button
 from mathkallos.components.i18n import tr
 from mathkallos.components.markdown import math_markdown
 from mathkallos.components.verdict import (
+    answer_and_key,
     answer_feedback,
-    given_answer,
-    labelled,
     result_problem_header,
 )
 from mathkallos.pages.runner.state import RunnerState
@@ -24,16 +23,7 @@ def _problem(item: rx.Var[ResultProblem]) -> rx.Component:
         rx.vstack(
             result_problem_header(item),
             math_markdown(item.problem.statement),
-            rx.grid(
-                labelled("runner.your_answer", given_answer(item)),
-                rx.cond(
-                    item.correct_answer != "",
-                    labelled("runner.correct_answer", rx.code(item.correct_answer)),
-                ),
-                columns={"initial": "1", "sm": "2"},
-                spacing="3",
-                width="100%",
-            ),
+            answer_and_key(item, "runner.your_answer"),
             answer_feedback(item),
             rx.cond(
                 item.review_comment != "",
