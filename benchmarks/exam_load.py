@@ -370,13 +370,9 @@ async def save(student: Student, k: int, timeout: float) -> None:
         text = answer_text(problem, k + 1)
 
     def saved(delta: dict) -> bool:
-        for item in student.problems:
-            state = item["state"]
-            if item["problem"]["id"] == problem["id"] and (state["answer"], state["status"]) == (
-                text,
-                "saved",
-            ):
-                return True
+        receipts = tab.var(RUNNER_STATE, "saved_answers") or {}
+        if receipts.get(str(problem["id"])) == text:
+            return True
         return delta.get(RUNNER_STATE, {}).get(field_name("save_failed")) is True
 
     started = now_ms()

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, event, text
 from sqlmodel import Session, create_engine
@@ -21,10 +25,69 @@ def make_engine(url: str) -> Engine:
         database_path = url.split("///", 1)[-1]
         if database_path and database_path != ":memory:":
             Path(database_path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(
+            url,
+            connect_args={
+                "check_same_thread": False,
+                "timeout": SQLITE_BUSY_SECONDS,
+                "factory": QueuedWriterConnection,
+            },
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "before_cursor_execute", _queue_writers)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+
+
+SQLITE_BUSY_SECONDS = 30
+_WRITE_STATEMENT = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b", re.I)
+_SQLITE_WRITER = threading.Lock()
+
+
+class QueuedWriterConnection(sqlite3.Connection):
+    """SQLite lets one transaction write at a time; the others poll for the lock, sleeping up
+    to 100 ms between tries, so a burst of exam saves turned milliseconds of work into
+    seconds. Within this process writers queue on one lock instead, taken before a
+    transaction's first write and released as soon as it commits or rolls back, so the next
+    writer starts at once. Other processes (the CLI) still meet SQLite's own busy timeout."""
+
+    holds_write_lock = False
+
+    def queue_for_write(self) -> None:
+        if self.holds_write_lock:
+            return
+        if not _SQLITE_WRITER.acquire(timeout=SQLITE_BUSY_SECONDS):
+            raise sqlite3.OperationalError("database is locked")
+        self.holds_write_lock = True
+
+    def _leave_queue(self) -> None:
+        if self.holds_write_lock:
+            self.holds_write_lock = False
+            _SQLITE_WRITER.release()
+
+    def commit(self) -> None:
+        try:
+            super().commit()
+        finally:
+            self._leave_queue()
+
+    def rollback(self) -> None:
+        try:
+            super().rollback()
+        finally:
+            self._leave_queue()
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._leave_queue()
+
+
+def _queue_writers(_conn: Any, cursor: Any, statement: str, *_args: Any) -> None:
+    connection = cursor.connection
+    if isinstance(connection, QueuedWriterConnection) and _WRITE_STATEMENT.match(statement):
+        connection.queue_for_write()
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API objects

@@ -7,7 +7,10 @@ work in a worker thread so a slow query never blocks other sessions on the event
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import reflex as rx
@@ -21,6 +24,9 @@ from mathkallos.services.auth import sessions
 from mathkallos.services.errors import DomainError, InvalidInput, NotAuthenticated
 
 ONE_YEAR_SECONDS = 365 * 24 * 3600
+# Events of one gesture (a page's on_load chain, start -> redirect -> load) share one check of
+# the session against the database; anything later is checked again.
+RECHECK_SECONDS = 2.0
 T = TypeVar("T")
 
 
@@ -32,6 +38,47 @@ def _call_in_session(service: Callable[..., T], kwargs: dict[str, Any]) -> T:
 async def run_service(service: Callable[..., T], **kwargs: Any) -> T:
     """Run one service call in its own transaction, off the event loop."""
     return await asyncio.to_thread(_call_in_session, service, kwargs)
+
+
+@dataclass(frozen=True)
+class _SignedInCall:
+    actor: Actor | None
+    found: sessions.Authenticated | None  # None: not checked again, or signed out
+    signed_out: bool
+    result: Any = None
+    error: DomainError | None = None
+
+
+def _check_then_call(
+    tokens: tuple[str, str] | None,
+    known: Actor | None,
+    service: Callable[..., Any] | None,
+    kwargs: dict[str, Any],
+) -> _SignedInCall:
+    """The session check (unless `tokens` is None) and the service call, each in its own
+    transaction, in one trip to a worker thread."""
+    found, actor = None, known
+    if tokens is not None:
+        try:
+            found = _call_in_session(
+                sessions.authenticate, {"access_token": tokens[0], "refresh_token": tokens[1]}
+            )
+        except NotAuthenticated:
+            return _SignedInCall(None, None, True, *_call(service, None, kwargs))
+        assert found.user.id is not None
+        actor = Actor(id=found.user.id, role=Role(found.user.role))
+    return _SignedInCall(actor, found, False, *_call(service, actor, kwargs))
+
+
+def _call(
+    service: Callable[..., Any] | None, actor: Actor | None, kwargs: dict[str, Any]
+) -> tuple[Any, DomainError | None]:
+    if service is None:
+        return None, None
+    try:
+        return _call_in_session(service, {"actor": actor, **kwargs}), None
+    except DomainError as error:
+        return None, error
 
 
 class AppState(rx.State):
@@ -46,10 +93,13 @@ class AppState(rx.State):
     auth_checked: bool = False
     unread_notifications: int = 0
     _session_id: str = ""
+    _verified_at: float = 0.0
 
     @rx.var
     def lang(self) -> str:
-        return i18n.negotiate(self.lang_pref, self.router.headers.accept_language)
+        # The headers alone, not `self.router`: a computed var reading the router depends on
+        # the page and URL too, and every navigation would re-send the whole catalogue `t`.
+        return i18n.negotiate(self.lang_pref, self.rx_router_headers.accept_language)
 
     @rx.var
     def t(self) -> dict[str, str]:
@@ -88,13 +138,20 @@ class AppState(rx.State):
         return messages
 
     def _forget_user(self) -> None:
-        self.access_token = self.refresh_token = ""
-        self.user_id, self.user_name, self.user_role, self._session_id = 0, "", "", ""
-        self.unread_notifications = 0
+        self._assign(
+            access_token="",
+            refresh_token="",
+            user_id=0,
+            user_name="",
+            user_role="",
+            _session_id="",
+            unread_notifications=0,
+        )
+        self._verified_at = 0.0
 
     def remember_sign_in(self, signed: sessions.SignedIn) -> None:
         self.access_token, self.refresh_token = signed.access_token, signed.refresh_token
-        self._session_id = signed.session_id
+        self._session_id, self._verified_at = signed.session_id, time.time()
         self.user_id, self.user_name = signed.user.id, signed.user.username
         self.user_role = signed.user.role
         language = signed.user.preferences.get("language", "")
@@ -102,32 +159,65 @@ class AppState(rx.State):
             self.lang_pref = language
 
     async def actor(self) -> Actor | None:
-        """The signed-in user, re-checked against the database on every call (None: visitor)."""
-        if not (self.access_token or self.refresh_token):
+        """The signed-in user, re-checked against the database (None: visitor)."""
+        return (await self._signed_in(None, {})).actor
+
+    async def run_signed_in(self, service: Callable[..., T], **kwargs: Any) -> T:
+        """`run_service` as the signed-in user (`actor=None` for a visitor): the session check
+        and the call share one trip to a worker thread. A DomainError of the call is raised
+        after the session's outcome (say, rotated tokens) is kept."""
+        return (await self._signed_in(service, kwargs)).result
+
+    async def _signed_in(
+        self, service: Callable[..., Any] | None, kwargs: dict[str, Any]
+    ) -> _SignedInCall:
+        has_tokens = bool(self.access_token or self.refresh_token)
+        known = self._recently_checked() if has_tokens else None
+        tokens = (self.access_token, self.refresh_token) if has_tokens and not known else None
+        if tokens is None and service is None:  # nothing to ask the database
+            outcome = _SignedInCall(known, None, not has_tokens)
+        else:
+            outcome = await asyncio.to_thread(_check_then_call, tokens, known, service, kwargs)
+        if not has_tokens or outcome.signed_out:
             self._forget_user()
-            return None
-        try:
-            found = await run_service(
-                sessions.authenticate,
-                access_token=self.access_token,
-                refresh_token=self.refresh_token,
-            )
-        except NotAuthenticated:
-            self._forget_user()
-            return None
-        self.access_token, self.refresh_token = found.access_token, found.refresh_token
-        self._session_id = found.session_id
+        elif outcome.found is not None:
+            self._remember_check(outcome.found)
+        if outcome.error is not None:
+            raise outcome.error
+        return outcome
+
+    def _recently_checked(self) -> Actor | None:
+        if self.user_id and time.time() - self._verified_at < RECHECK_SECONDS:
+            return Actor(id=self.user_id, role=Role(self.user_role))
+        return None
+
+    def _remember_check(self, found: sessions.Authenticated) -> None:
         user = found.user
         assert user.id is not None
-        self.user_id, self.user_name, self.user_role = user.id, user.username, str(user.role)
-        return Actor(id=user.id, role=Role(user.role))
+        # Only what changed is assigned: every assignment is re-sent to the browser.
+        self._assign(
+            access_token=found.access_token,
+            refresh_token=found.refresh_token,
+            _session_id=found.session_id,
+            user_id=user.id,
+            user_name=user.username,
+            user_role=str(user.role),
+        )
+        self._verified_at = time.time()
+
+    def _assign(self, **values: object) -> None:
+        for name, value in values.items():
+            if getattr(self, name) != value:
+                setattr(self, name, value)
 
     async def _signed_in_check(self) -> Actor | None:
         """The page-load check: who is signed in, and their unread notifications for the bell."""
-        actor = await self.actor()
+        actor, count = None, 0
+        with contextlib.suppress(NotAuthenticated):  # a visitor: no bell
+            outcome = await self._signed_in(unread_count, {})
+            actor, count = outcome.actor, outcome.result
         self.auth_checked = True
-        if actor is not None:
-            self.unread_notifications = await run_service(unread_count, actor=actor)
+        self._assign(unread_notifications=count)
         return actor
 
     @rx.event

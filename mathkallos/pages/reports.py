@@ -17,7 +17,7 @@ from mathkallos.components.layout import layout
 from mathkallos.components.markdown import math_markdown
 from mathkallos.components.tables import data_table
 from mathkallos.models.users import Role
-from mathkallos.pages.dashboard.charts import daily_line
+from mathkallos.pages.dashboard.charts import FigureData, daily_line, figure_data
 from mathkallos.services import kpi
 from mathkallos.services.errors import DomainError
 from mathkallos.services.kpi.dto import ProblemReport, StudentAtRisk, TestScore
@@ -153,7 +153,7 @@ class CourseReportState(ReportState):
 
 class SchoolReportState(ReportState):
     courses: list[CourseRow] = []
-    daily_active: go.Figure = go.Figure()
+    daily_active: FigureData = {}
 
     @rx.event
     async def load(self) -> None:
@@ -173,7 +173,7 @@ class SchoolReportState(ReportState):
                 ("reports.average", _percent(report.average_percent)),
             ]
         )
-        self.daily_active = daily_line(report.daily_active_users, lang)
+        self.daily_active = figure_data(daily_line(report.daily_active_users, lang))
         self.courses = [
             CourseRow(
                 href=routes.teach_report(course.course_id),
@@ -331,7 +331,7 @@ def _school_report() -> rx.Component:
         rx.card(
             rx.heading(tr("reports.daily_active"), as_="h2", size="4"),
             rx.plotly(
-                data=state.daily_active,
+                data=state.daily_active.to(go.Figure),
                 config={"displayModeBar": False},
                 use_resize_handler=True,
                 width="100%",

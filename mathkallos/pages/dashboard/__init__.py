@@ -3,6 +3,7 @@ continue, the next suggested set, achievements and the attempt history."""
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import reflex as rx
 
 from mathkallos import routes
@@ -169,7 +170,7 @@ def _chart(title_key: str, figure: rx.Var, testid: str) -> rx.Component:
     return rx.card(
         rx.heading(tr(title_key), as_="h3", size="3"),
         rx.plotly(
-            data=figure,
+            data=figure.to(go.Figure),
             config={"displayModeBar": False, "responsive": True},
             use_resize_handler=True,
             width="100%",

@@ -7,7 +7,9 @@ stay readable on a phone.
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
+from typing import Any
 
 import plotly.graph_objects as go
 
@@ -21,6 +23,15 @@ HEATMAP_WEEKS = 18
 RECENT_DAYS = 30  # the line and bar charts show the last month
 CHART_HEIGHT = 280
 MIN_COUNT_AXIS = 5
+
+FigureData = dict[str, Any]
+"""A figure as the browser receives it (plotly's JSON). States hold this rather than a
+`go.Figure`: Reflex copies every var default into each new session, and one deep copy of an
+empty plotly Figure costs about 30 ms, which every visitor of any page would pay."""
+
+
+def figure_data(figure: go.Figure) -> FigureData:
+    return json.loads(figure.to_json())
 
 
 def _recent(series: Series) -> list[tuple[date, float | None]]:

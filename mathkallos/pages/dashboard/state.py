@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import plotly.graph_objects as go
 import reflex as rx
 
 from mathkallos import i18n, routes
@@ -123,10 +122,10 @@ class DashboardState(AppState):
     best_streak: int = 0
     mastery_rule: str = ""
     has_activity: bool = False
-    score_figure: go.Figure = go.Figure()
-    time_figure: go.Figure = go.Figure()
-    mastery_figure: go.Figure = go.Figure()
-    activity_figure: go.Figure = go.Figure()
+    score_figure: charts.FigureData = {}
+    time_figure: charts.FigureData = {}
+    mastery_figure: charts.FigureData = {}
+    activity_figure: charts.FigureData = {}
     has_topics: bool = False
     attempts: list[AttemptRowView] = []
     page: int = 1
@@ -177,13 +176,13 @@ class DashboardState(AppState):
             rule.message_id, lang, needed=rule.needed, window=rule.window
         )
         self.has_activity = any(v for v in dashboard.activity_by_day.values)
-        self.score_figure = charts.score_chart(dashboard.score_by_day, lang)
-        self.time_figure = charts.time_chart(dashboard.time_by_day, lang)
-        self.activity_figure = charts.activity_heatmap(
-            dashboard.activity_by_day, dashboard.today, lang
+        self.score_figure = charts.figure_data(charts.score_chart(dashboard.score_by_day, lang))
+        self.time_figure = charts.figure_data(charts.time_chart(dashboard.time_by_day, lang))
+        self.activity_figure = charts.figure_data(
+            charts.activity_heatmap(dashboard.activity_by_day, dashboard.today, lang)
         )
         self.has_topics = bool(dashboard.mastery)
-        self.mastery_figure = charts.mastery_chart(dashboard.mastery, lang)
+        self.mastery_figure = charts.figure_data(charts.mastery_chart(dashboard.mastery, lang))
         self.attempts = [_attempt_row(item, lang) for item in dashboard.attempts.items]
         self.has_more = dashboard.attempts.has_more
         self.achievements = [_achievement(item, lang) for item in dashboard.achievements]

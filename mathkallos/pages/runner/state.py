@@ -8,6 +8,7 @@ Time on a problem is measured here, on the server, from when it was shown; the s
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import replace
 
 import reflex as rx
@@ -17,7 +18,6 @@ from mathkallos.services import attempts, grading
 from mathkallos.services.attempts.dto import (
     AttemptProblem,
     AttemptView,
-    ProblemState,
     ResultView,
     SavedAnswer,
     SolutionView,
@@ -25,7 +25,7 @@ from mathkallos.services.attempts.dto import (
 )
 from mathkallos.services.errors import AttemptClosed, DomainError
 from mathkallos.services.grading.feedback import localized
-from mathkallos.state import AppState, run_service
+from mathkallos.state import AppState
 
 STEP_SEPARATORS = ("\n", ";")
 FORMULA_KINDS = ("numeric", "symbolic", "set", "tuple", "matrix", "interval", "equation", "complex")
@@ -48,6 +48,10 @@ class RunnerState(AppState):
     preview_error: str = ""
     preview_hints: list[str] = []
     solutions: dict[str, SolutionView] = {}
+    # Exam autosave receipts live apart from `attempt`: a save then re-sends a few bytes, not
+    # every problem's statement (it matters when a whole year group saves at once).
+    saved_answers: dict[str, str] = {}
+    seconds_left: int = 0
     save_note: str = ""
     save_failed: bool = False
     busy: bool = False
@@ -113,6 +117,8 @@ class RunnerState(AppState):
         ]
         self.attempt, self.result = replace(view, problems=problems), None
         self.drafts = {str(p.problem.id): p.state.answer for p in view.problems}
+        self.saved_answers = {k: answer for k, answer in self.drafts.items() if answer}
+        self.seconds_left = view.seconds_left or 0
         self.timer_stamp += 1
 
     def _localized(self, verdict: VerdictView | None) -> VerdictView | None:
@@ -131,9 +137,7 @@ class RunnerState(AppState):
         self.result, self.attempt = replace(result, problems=problems), None
 
     async def _load_result(self, attempt_id: int) -> None:
-        self._show_result(
-            await run_service(attempts.get_result, actor=await self.actor(), attempt_id=attempt_id)
-        )
+        self._show_result(await self.run_signed_in(attempts.get_result, attempt_id=attempt_id))
 
     def _attempt_id(self) -> int:
         raw = self.route_arg("attempt_id")
@@ -144,9 +148,7 @@ class RunnerState(AppState):
         self.attempt, self.result, self.error, self.index = None, None, "", 0
         self.solutions, self.save_note, self.save_failed = {}, "", False
         try:
-            view = await run_service(
-                attempts.get_attempt, actor=await self.actor(), attempt_id=self._attempt_id()
-            )
+            view = await self.run_signed_in(attempts.get_attempt, attempt_id=self._attempt_id())
             if view.is_open:
                 self._show(view)
                 self._focus_problem(self._first_unfinished(view))
@@ -165,9 +167,7 @@ class RunnerState(AppState):
     async def _reload(self) -> None:
         if self.attempt is None:
             return
-        view = await run_service(
-            attempts.get_attempt, actor=await self.actor(), attempt_id=self.attempt.id
-        )
+        view = await self.run_signed_in(attempts.get_attempt, attempt_id=self.attempt.id)
         if not view.is_open:
             await self._load_result(view.id)
             return
@@ -242,16 +242,15 @@ class RunnerState(AppState):
         if current is None or attempt is None or not attempt.is_open:
             return
         text = self.draft
-        if text == current.state.answer:
+        if text == self.saved_answers.get(self.current_key, ""):
             return
         if not text.strip():
             self.save_note = i18n.translate("runner.empty_not_saved", self.lang)
             self.save_failed = True
             return
         try:
-            saved: SavedAnswer = await run_service(
+            saved: SavedAnswer = await self.run_signed_in(
                 attempts.save_exam_answer,
-                actor=await self.actor(),
                 attempt_id=attempt.id,
                 problem_id=current.problem.id,
                 answer=text,
@@ -267,16 +266,9 @@ class RunnerState(AppState):
         self._remember_saved(saved)
 
     def _remember_saved(self, saved: SavedAnswer) -> None:
-        """Update the one problem's saved answer in place, and re-anchor the countdown."""
-        assert self.attempt is not None
-        problems = [
-            AttemptProblem(
-                problem=p.problem,
-                state=_with_answer(p.state, saved) if p.problem.id == saved.problem_id else p.state,
-            )
-            for p in self.attempt.problems
-        ]
-        self.attempt = replace(self.attempt, problems=problems, seconds_left=saved.seconds_left)
+        """Record the receipt and re-anchor the countdown on the server's clock."""
+        self.saved_answers = {**self.saved_answers, str(saved.problem_id): saved.answer}
+        self.seconds_left = saved.seconds_left or 0
         self.timer_stamp += 1
         self.save_note = i18n.translate("runner.saved", self.lang)
         self.save_failed = False
@@ -291,9 +283,7 @@ class RunnerState(AppState):
         attempt_id = self.attempt.id
         try:
             self._show_result(
-                await run_service(
-                    attempts.submit_attempt, actor=await self.actor(), attempt_id=attempt_id
-                )
+                await self.run_signed_in(attempts.submit_attempt, attempt_id=attempt_id)
             )
         except DomainError as error:
             return rx.toast.error(self.message(error))
@@ -312,9 +302,8 @@ class RunnerState(AppState):
         if self.attempt is None or not self.is_exam:
             return
         try:
-            await run_service(
+            await self.run_signed_in(
                 attempts.record_proctoring_event,
-                actor=await self.actor(),
                 attempt_id=self.attempt.id,
                 kind=kind,
                 detail=detail,
@@ -341,9 +330,8 @@ class RunnerState(AppState):
             return None
         self.busy = True
         try:
-            await run_service(
+            await self.run_signed_in(
                 attempts.submit_practice_answer,
-                actor=await self.actor(),
                 attempt_id=attempt.id,
                 problem_id=current.problem.id,
                 answer=self.draft,
@@ -356,15 +344,12 @@ class RunnerState(AppState):
             self.busy = False
         return None
 
-    async def _practice_call(self, service: object) -> None:
+    async def _practice_call(self, service: Callable[..., object]) -> None:
         current, attempt = self.current, self.attempt
         if current is None or attempt is None:
             return
-        outcome = await run_service(
-            service,  # type: ignore[arg-type]
-            actor=await self.actor(),
-            attempt_id=attempt.id,
-            problem_id=current.problem.id,
+        outcome = await self.run_signed_in(
+            service, attempt_id=attempt.id, problem_id=current.problem.id
         )
         if isinstance(outcome, SolutionView):
             self.solutions = {**self.solutions, str(outcome.problem_id): outcome}
@@ -393,7 +378,3 @@ class RunnerState(AppState):
         except DomainError as error:
             return rx.toast.error(self.message(error))
         return None
-
-
-def _with_answer(state: ProblemState, saved: SavedAnswer) -> ProblemState:
-    return replace(state, answer=saved.answer, saved_at=saved.saved_at, status="saved")

@@ -24,7 +24,9 @@ def _nav_button(item: rx.Var[AttemptProblem], index: rx.Var[int]) -> rx.Componen
     """Blue: answered (exam); green/red: right/wrong so far (practice); the current is solid."""
     state = item.state
     is_current = index == RunnerState.index
-    exam_color = rx.cond(state.answer != "", "blue", "gray")
+    exam_color = rx.cond(
+        RunnerState.saved_answers.contains(item.problem.id.to_string()), "blue", "gray"
+    )
     practice_color = rx.cond(
         state.verdict,
         rx.cond(state.verdict.correct, "green", rx.cond(state.tries > 0, "red", "gray")),
@@ -352,7 +354,7 @@ def _exam_bar() -> rx.Component:
             rx.text(tr("runner.time_left"), size="2"),
             rx.text(
                 countdown(
-                    seconds_left=RunnerState.attempt.seconds_left.to(int),
+                    seconds_left=RunnerState.seconds_left,
                     stamp=RunnerState.timer_stamp,
                     on_expire=RunnerState.time_up,
                     custom_attrs={"role": "timer", "data-testid": "countdown"},
