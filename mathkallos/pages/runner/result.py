@@ -123,7 +123,7 @@ def result_view() -> rx.Component:
             href=routes.course(result.course_slug),
             size="2",
         ),
-        rx.heading(result.test.title, as_="h1", size="7"),
+        rx.heading(RunnerState.title, as_="h1", size="7"),
         rx.text(
             rx.cond(
                 result.status == "expired", tr("runner.expired_note"), tr("runner.submitted_note")
