@@ -66,6 +66,9 @@ def test_a_student_practises_a_topic_from_the_course_page(
     suggestion = page.get_by_test_id("suggestion")
     expect(suggestion).to_contain_text("Algebra")
     expect(page.get_by_test_id("continue")).to_contain_text("Practice: Algebra")
+    page.get_by_test_id("continue").locator("..").screenshot(
+        path=str(ARTIFACTS / "topic_practice_dashboard_next.png")
+    )
     suggestion.get_by_role("button", name="Practise this topic").click()
     page.wait_for_url(ATTEMPT_URL)
     assert int(ATTEMPT_URL.findall(page.url)[0]) == attempt_id
@@ -75,6 +78,7 @@ def test_a_student_practises_a_topic_from_the_course_page(
     result = page.get_by_test_id("result")
     expect(result.get_by_role("heading", name="Practice: Algebra", level=1)).to_be_visible()
     expect(page.get_by_test_id("result-score")).to_have_text("1 / 5")
+    expect(result.get_by_text("Below the pass mark")).to_have_count(0)  # no pass mark here
     page.goto(f"{base_url}/courses/{INEQUALITIES}")
     expect(page.get_by_test_id("topic-row").filter(has_text="Algebra")).to_contain_text(
         "8 problems · 1 solved"

@@ -102,7 +102,10 @@ def _summary(result: rx.Var[ResultView]) -> rx.Component:
                         color_scheme="green",
                         size="3",
                     ),
-                    rx.badge(tr("runner.not_passed"), color_scheme="orange", size="3"),
+                    rx.cond(  # a topic's practice set has no pass mark (None)
+                        result.passed.is_not_none(),
+                        rx.badge(tr("runner.not_passed"), color_scheme="orange", size="3"),
+                    ),
                 ),
             ),
             spacing="6",
