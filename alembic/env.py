@@ -5,6 +5,7 @@ from __future__ import annotations
 from logging.config import fileConfig
 
 from alembic import context
+from sqlalchemy import Connection
 from sqlmodel import SQLModel
 
 import mathkallos.models  # noqa: F401 - registers every table on SQLModel.metadata
@@ -41,9 +42,26 @@ def run_migrations_offline() -> None:
         context.run_migrations()
 
 
+def _foreign_keys_off(connection: Connection) -> None:
+    """SQLite rebuilds a table to alter it (batch mode): with foreign keys on, dropping the old
+    table would cascade into the rows that reference it. Off for the migration (this engine is
+    private to it), and checked once it is done."""
+    connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    connection.commit()  # end the autobegun transaction: the migrations open their own
+
+
+def _check_foreign_keys(connection: Connection) -> None:
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"foreign keys broken by the migration: {broken[:5]}")
+
+
 def run_migrations_online() -> None:
     engine = make_engine(_url())
+    sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:
+        if sqlite:
+            _foreign_keys_off(connection)
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
@@ -53,6 +71,8 @@ def run_migrations_online() -> None:
         )
         with context.begin_transaction():
             context.run_migrations()
+        if sqlite:
+            _check_foreign_keys(connection)
     engine.dispose()
 
 

@@ -418,6 +418,17 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "course.problems_unit": ("problems", "задач"),
     "course.no_tests": ("No tests yet.", "Тестов пока нет."),
     "course.no_sections": ("No sections yet.", "Разделов пока нет."),
+    "course.topics": ("Practise a topic", "Практика по темам"),
+    "course.topics_help": (
+        "A short set of this course's problems on one topic, unsolved ones near your level "
+        "first; answers are checked at once, with hints and solutions.",
+        "Короткая подборка задач курса по одной теме: сначала нерешённые, близкие к вашему "
+        "уровню; ответы проверяются сразу, есть подсказки и решения.",
+    ),
+    "course.topic_counts": ("{problems} problems · {solved} solved", "задач: {problems} · решено: {solved}"),
+    "course.topic_no_problems": ("No problems yet", "Задач пока нет"),
+    "course.practise_topic": ("Practise", "Практиковаться"),
+    "course.practise_topic_label": ("Practise {topic}", "Практиковаться: {topic}"),
     "course.start_reading": ("Start reading", "Начать чтение"),
     "course.not_found": (
         "This course does not exist or is not published.",
@@ -721,6 +732,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "attempts.not_finished": ("The attempt is not finished yet.", "Попытка ещё не завершена."),
     "attempts.wrong_mode": ("This action does not match the test's mode.", "Это действие не соответствует режиму теста."),
     "attempts.test_empty": ("This test has no problems yet.", "В этом тесте пока нет задач."),
+    "attempts.topic_empty": (
+        "There are no problems on this topic to practise in this course yet.",
+        "В этом курсе пока нет задач по этой теме для практики.",
+    ),
+    "attempts.topic_unknown": ("Choose a topic to practise.", "Выберите тему для практики."),
+    "attempts.topic_title": ("Practice: {topic}", "Практика: {topic}"),
     "attempts.unknown_event": ("Unknown event.", "Неизвестное событие."),
     "attempts.score_range": ("The score must be between 0 and {points}.", "Оценка должна быть от 0 до {points}."),
     "attempts.comment_too_long": ("The comment is too long (at most {limit} characters).", "Комментарий слишком длинный (не более {limit} символов)."),
@@ -939,6 +956,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "dashboard.browse": ("Browse courses", "Выбрать курс"),
     "dashboard.suggested": ("Suggested next", "Что решать дальше"),
     "dashboard.weakest_topic": ("Your weakest topic:", "Самая слабая тема:"),
+    "dashboard.unsolved": ("unsolved problems: {count}", "нерешённых задач: {count}"),
+    "dashboard.practise_topic": ("Practise this topic", "Потренировать эту тему"),
     "dashboard.no_suggestion": ("Solve a few problems and we will suggest what to practise.", "Решите несколько задач, и мы подскажем, что потренировать."),
     "dashboard.chart.score": ("Score by day", "Баллы по дням"),
     "dashboard.chart.minutes": ("Minutes of study per day", "Минут занятий в день"),
@@ -1079,6 +1098,12 @@ def translate(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
         return key
     text = texts[_index(lang)]
     return text.format(**params) if params else text
+
+
+def translate_tag(prefix: str, value: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A data value through the catalog (`topic.algebra` → "Algebra"), or as itself if the
+    catalog does not know it."""
+    return translate(prefix + value, lang) if has_key(prefix + value) else value
 
 
 def has_key(key: str) -> bool:

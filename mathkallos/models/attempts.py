@@ -1,8 +1,11 @@
-"""Attempts at tests (practice and timed exams), their answers, proctoring events and the
-in-app notifications that tell a student about a graded proof.
+"""Attempts (practice and timed exams), their answers, proctoring events and the in-app
+notifications that tell a student about a graded proof.
 
-Answer rows are created for every problem when an attempt starts, so the problem set and its
-points are frozen for that attempt and an autosave is an UPDATE of an existing row.
+An attempt is either at a test (`test_id`) or practises a topic of a course (`topic`, a set
+the service picked from the course's problems); exactly one of the two is set, and `course_id`
+is always the course it counts in. Answer rows are created for every problem when an attempt
+starts, so the problem set and its points are frozen for that attempt and an autosave is an
+UPDATE of an existing row.
 """
 
 from __future__ import annotations
@@ -11,10 +14,21 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, String, Text, UniqueConstraint, text
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Column,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlmodel import Field, SQLModel
 
 from mathkallos.models.base import utcnow
+
+MAX_TOPIC_LENGTH = 100  # as `TopicStat.topic`
 
 
 class AttemptStatus(StrEnum):
@@ -45,26 +59,40 @@ class ProctoringKind(StrEnum):
     FULLSCREEN_ENTER = "fullscreen_enter"
 
 
+_OPEN = "status = 'in_progress'"
+
+
+def _one_open(name: str, *columns: str, where: str) -> Index:
+    """A unique index over the attempts that `where` calls open."""
+    return Index(
+        name, *columns, unique=True, sqlite_where=text(where), postgresql_where=text(where)
+    )
+
+
 class Attempt(SQLModel, table=True):
     __tablename__ = "attempts"
     __table_args__ = (
         Index("ix_attempts_user_test", "user_id", "test_id"),
         Index("ix_attempts_status_deadline", "status", "deadline_at"),
         Index("ix_attempts_test_status", "test_id", "status"),
-        # At most one open attempt per student and test: two racing "start" clicks share it.
-        Index(
-            "uq_attempts_open",
+        # At most one open attempt per student and test, and per student, course and topic
+        # (test_id is NULL there): two racing "start" clicks share it.
+        _one_open("uq_attempts_open", "user_id", "test_id", where=_OPEN),
+        _one_open(
+            "uq_attempts_open_topic",
             "user_id",
-            "test_id",
-            unique=True,
-            sqlite_where=text("status = 'in_progress'"),
-            postgresql_where=text("status = 'in_progress'"),
+            "course_id",
+            "topic",
+            where=f"{_OPEN} AND topic IS NOT NULL",
         ),
+        CheckConstraint("(test_id IS NULL) <> (topic IS NULL)", name="ck_attempts_test_or_topic"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="users.id", ondelete="CASCADE")
-    test_id: int = Field(foreign_key="tests.id", ondelete="CASCADE")
+    course_id: int = Field(foreign_key="courses.id", ondelete="CASCADE")
+    test_id: int | None = Field(default=None, foreign_key="tests.id", ondelete="CASCADE")
+    topic: str | None = Field(default=None, max_length=MAX_TOPIC_LENGTH)
     mode: str = Field(sa_type=String(16))
     status: AttemptStatus = Field(default=AttemptStatus.IN_PROGRESS, sa_type=String(16))
     started_at: datetime = Field(default_factory=utcnow)

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import JSON, Column, Index, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from mathkallos.models.attempts import Attempt
+from mathkallos.models.attempts import MAX_TOPIC_LENGTH, Attempt
 
 
 class MetricType(StrEnum):
@@ -58,7 +58,7 @@ class TopicStat(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="users.id", ondelete="CASCADE")
-    topic: str = Field(max_length=100)
+    topic: str = Field(max_length=MAX_TOPIC_LENGTH)
     attempts: int = 0
     correct: int = 0
     recent: list[Any] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
@@ -158,3 +158,4 @@ class ReadingLog(SQLModel, table=True):
 _attempts = Attempt.__table__.c  # type: ignore[attr-defined]
 Index("ix_attempts_user_started", _attempts.user_id, _attempts.started_at)
 Index("ix_attempts_test_submitted", _attempts.test_id, _attempts.submitted_at)
+Index("ix_attempts_course_submitted", _attempts.course_id, _attempts.submitted_at)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import reflex as rx
 
 from mathkallos import routes
-from mathkallos.components.formatting import moment_text, score_text
+from mathkallos.components.formatting import attempt_title, moment_text, score_text
 from mathkallos.components.guard import STAFF, guarded, loading
 from mathkallos.components.i18n import tr, tr_tag
 from mathkallos.components.layout import layout
@@ -54,13 +54,13 @@ class EventLine:
     detail: str
 
 
-def _header(detail: AttemptDetail) -> AttemptHeader:
+def _header(detail: AttemptDetail, lang: str) -> AttemptHeader:
     row = detail.row
     return AttemptHeader(
         id=row.id,
         student_name=row.student_name,
         course_title=row.course_title,
-        test_title=row.test_title,
+        test_title=attempt_title(row.test_title, row.topic, lang),
         is_exam=row.mode == "exam",
         status=row.status,
         started=moment_text(row.started_at),
@@ -95,7 +95,7 @@ class AttemptDetailState(AppState):
         except DomainError as error:
             self.error = self.message(error)
             return
-        self.header = _header(detail)
+        self.header = _header(detail, self.lang)
         self.problems = [
             replace(
                 p, feedback=localized(p.feedback_code, p.feedback_params, p.feedback, self.lang)

@@ -10,7 +10,7 @@ import reflex as rx
 
 from mathkallos import i18n, routes
 from mathkallos.components.filters import ALL, Choice, filter_select, filter_value
-from mathkallos.components.formatting import moment_text, score_text
+from mathkallos.components.formatting import attempt_title, moment_text, score_text
 from mathkallos.components.guard import STAFF, guarded, loading
 from mathkallos.components.i18n import tr
 from mathkallos.components.layout import layout
@@ -40,13 +40,13 @@ class AttemptLine:
     provisional: bool
 
 
-def _line(row: AttemptRow) -> AttemptLine:
+def _line(row: AttemptRow, lang: str) -> AttemptLine:
     return AttemptLine(
         id=row.id,
         href=routes.teach_attempt(row.id),
         student_name=row.student_name,
         course_title=row.course_title,
-        test_title=row.test_title,
+        test_title=attempt_title(row.test_title, row.topic, lang),
         is_exam=row.mode == "exam",
         status=row.status,
         started=moment_text(row.started_at),
@@ -95,7 +95,7 @@ class AttemptListState(AppState):
         except DomainError as error:
             self.rows, self.error = [], self.message(error)
             return
-        self.rows = [_line(row) for row in found.items]
+        self.rows = [_line(row, self.lang) for row in found.items]
         self.page, self.pages, self.total, self.error = (
             found.page,
             found.pages,

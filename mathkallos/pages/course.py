@@ -1,8 +1,11 @@
-"""A course's overview (syllabus, sections, tests, enrolment) and its theory reader."""
+"""A course's overview (syllabus, sections, tests, topics to practise, enrolment) and its theory
+reader."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import reflex as rx
 
@@ -13,13 +16,39 @@ from mathkallos.components.i18n import tr, tr_tag
 from mathkallos.components.layout import layout
 from mathkallos.components.markdown import math_markdown
 from mathkallos.services import attempts, content
+from mathkallos.services.attempts.dto import AttemptView, TopicChoice
 from mathkallos.services.content.dto import CourseDetail, SectionLink, SectionView, TestSummary
 from mathkallos.services.errors import DomainError
 from mathkallos.state import AppState, run_service
 
 
+@dataclass
+class TopicLine:
+    """A topic to practise, as the course page shows it; `topic` is the tag itself."""
+
+    topic: str
+    name: str
+    counts: str
+    can_practise: bool
+    button_label: str
+
+
+def _topic_line(choice: TopicChoice, lang: str) -> TopicLine:
+    name = i18n.translate_tag("topic.", choice.topic, lang)
+    return TopicLine(
+        topic=choice.topic,
+        name=name,
+        counts=i18n.translate(
+            "course.topic_counts", lang, problems=choice.problems, solved=choice.solved
+        ),
+        can_practise=choice.problems > 0,
+        button_label=i18n.translate("course.practise_topic_label", lang, topic=name),
+    )
+
+
 class CourseState(AppState):
     course: CourseDetail | None = None
+    topics: list[TopicLine] = []
     error: str = ""
 
     @rx.var
@@ -35,14 +64,16 @@ class CourseState(AppState):
 
     @rx.event
     async def load(self) -> None:
-        self.course, self.error = None, ""
+        self.course, self.topics, self.error = None, [], ""
         await self.check_auth()
+        actor, slug = await self.actor(), self.route_arg("course_slug")
         try:
-            self.course = await run_service(
-                content.get_course, actor=await self.actor(), slug=self.route_arg("course_slug")
-            )
+            self.course = await run_service(content.get_course, actor=actor, slug=slug)
+            choices = await run_service(attempts.topic_choices, actor=actor, course_slug=slug)
         except DomainError as error:
             self.error = self.message(error)
+            return
+        self.topics = [_topic_line(choice, self.lang) for choice in choices]
 
     @rx.event
     async def enrol(self):  # noqa: ANN201 - event specs
@@ -56,19 +87,26 @@ class CourseState(AppState):
             return rx.toast.error(self.message(error))
         return rx.toast.success(i18n.translate("course.enrolled_toast", self.lang))
 
-    @rx.event
-    async def start_test(self, test_slug: str):  # noqa: ANN201 - event specs
-        """Start the test, or resume the open attempt at it, and go to the runner."""
+    async def _open_runner(self, service: Callable[..., AttemptView], **choice: str):  # noqa: ANN202 - event specs
+        """Start the run (or resume the open one) and go to the runner; a visitor logs in."""
         actor = await self.actor()
         if actor is None or self.course is None:
             return rx.redirect(routes.login_then(self.router.url.path))
         try:
-            view = await run_service(
-                attempts.start_test, actor=actor, course_slug=self.course.slug, test_slug=test_slug
-            )
+            view = await run_service(service, actor=actor, course_slug=self.course.slug, **choice)
         except DomainError as error:
             return rx.toast.error(self.message(error))
         return rx.redirect(routes.attempt(view.id))
+
+    @rx.event
+    async def start_test(self, test_slug: str):  # noqa: ANN201 - event specs
+        """Start the test, or resume the open attempt at it, and go to the runner."""
+        return await self._open_runner(attempts.start_test, test_slug=test_slug)
+
+    @rx.event
+    async def practise_topic(self, topic: str):  # noqa: ANN201 - event specs
+        """Practise a topic of the course (resuming an open run) in the runner."""
+        return await self._open_runner(attempts.start_topic_practice, topic=topic)
 
 
 def _section_row(section: SectionLink) -> rx.Component:
@@ -133,52 +171,90 @@ def _exam_start(test: rx.Var[TestSummary]) -> rx.Component:
     )
 
 
-def _test_row(test: TestSummary) -> rx.Component:
+def _row_card(*children: rx.Component, testid: str) -> rx.Component:
+    """One line of the course's tests or topics to practise."""
     return rx.card(
-        rx.hstack(
-            rx.cond(
-                test.mode == "exam",
-                rx.badge(rx.icon("timer", size=12), tr("course.exam"), color_scheme="red"),
-                rx.badge(rx.icon("dumbbell", size=12), tr("course.practice")),
-            ),
-            rx.text(test.title, weight="medium"),
-            rx.spacer(),
+        rx.hstack(*children, align="center", spacing="3", width="100%", wrap="wrap"),
+        size="1",
+        width="100%",
+        data_testid=testid,
+    )
+
+
+def _test_row(test: TestSummary) -> rx.Component:
+    return _row_card(
+        rx.cond(
+            test.mode == "exam",
+            rx.badge(rx.icon("timer", size=12), tr("course.exam"), color_scheme="red"),
+            rx.badge(rx.icon("dumbbell", size=12), tr("course.practice")),
+        ),
+        rx.text(test.title, weight="medium"),
+        rx.spacer(),
+        rx.text(
+            test.problem_count.to_string(),
+            " ",
+            tr("course.problems_unit"),
+            size="2",
+            color_scheme="gray",
+        ),
+        rx.cond(
+            test.duration_minutes,
             rx.text(
-                test.problem_count.to_string(),
+                test.duration_minutes.to_string(),
                 " ",
-                tr("course.problems_unit"),
+                tr("course.min_unit"),
                 size="2",
                 color_scheme="gray",
             ),
-            rx.cond(
-                test.duration_minutes,
-                rx.text(
-                    test.duration_minutes.to_string(),
-                    " ",
-                    tr("course.min_unit"),
-                    size="2",
-                    color_scheme="gray",
-                ),
+        ),
+        rx.cond(
+            test.mode == "exam",
+            _exam_start(test),
+            rx.button(
+                rx.icon("play", size=14),
+                tr("course.start_practice"),
+                on_click=CourseState.start_test(test.slug),
+                size="2",
+                variant="soft",
             ),
-            rx.cond(
-                test.mode == "exam",
-                _exam_start(test),
-                rx.button(
-                    rx.icon("play", size=14),
-                    tr("course.start_practice"),
-                    on_click=CourseState.start_test(test.slug),
-                    size="2",
-                    variant="soft",
-                ),
+        ),
+        testid="test-row",
+    )
+
+
+def _topic_row(line: TopicLine) -> rx.Component:
+    return _row_card(
+        rx.icon("target", size=16, color=rx.color("accent", 10)),
+        rx.text(line.name, weight="medium"),
+        rx.spacer(),
+        rx.text(line.counts, size="2", color_scheme="gray"),
+        rx.cond(
+            line.can_practise,
+            rx.button(
+                rx.icon("dumbbell", size=14),
+                tr("course.practise_topic"),
+                on_click=CourseState.practise_topic(line.topic),
+                aria_label=line.button_label,
+                size="2",
+                variant="soft",
             ),
-            align="center",
+            rx.badge(tr("course.topic_no_problems"), color_scheme="gray", variant="soft"),
+        ),
+        testid="topic-row",
+    )
+
+
+def _topics() -> rx.Component:
+    return rx.cond(
+        CourseState.topics.length() > 0,
+        rx.vstack(
+            rx.heading(tr("course.topics"), as_="h2", size="5"),
+            rx.text(tr("course.topics_help"), size="2", color_scheme="gray"),
+            rx.vstack(rx.foreach(CourseState.topics, _topic_row), spacing="2", width="100%"),
             spacing="3",
             width="100%",
-            wrap="wrap",
+            data_testid="course-topics",
         ),
-        size="1",
-        width="100%",
-        data_testid="test-row",
     )
 
 
@@ -264,6 +340,7 @@ def _overview(course: rx.Var[CourseDetail]) -> rx.Component:
                     rx.vstack(rx.foreach(course.tests, _test_row), spacing="2", width="100%"),
                     rx.text(tr("course.no_tests"), color_scheme="gray"),
                 ),
+                _topics(),
                 spacing="3",
                 width="100%",
             ),

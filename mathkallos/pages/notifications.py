@@ -9,7 +9,7 @@ from typing import Any
 import reflex as rx
 
 from mathkallos import i18n, routes
-from mathkallos.components.formatting import moment_text, score_text
+from mathkallos.components.formatting import attempt_title, moment_text, score_text
 from mathkallos.components.guard import guarded, loading
 from mathkallos.components.i18n import tr
 from mathkallos.components.layout import layout
@@ -36,9 +36,13 @@ def notification_href(view: NotificationView) -> str:
     return view.link
 
 
-def _shown(params: dict[str, Any]) -> dict[str, Any]:
-    """Message parameters as the text shows them: scores as 3, not 3.0."""
-    return {k: score_text(v) if isinstance(v, float) else v for k, v in params.items()}
+def _shown(params: dict[str, Any], lang: str) -> dict[str, Any]:
+    """Message parameters as the text shows them: scores as 3, not 3.0; the practice of a
+    topic named as such where a test's title goes."""
+    shown = {k: score_text(v) if isinstance(v, float) else v for k, v in params.items()}
+    if "test" in shown:
+        shown["test"] = attempt_title(str(shown["test"]), shown.get("topic") or None, lang)
+    return shown
 
 
 class NotificationsState(AppState):
@@ -52,7 +56,9 @@ class NotificationsState(AppState):
         return [
             NotificationLine(
                 id=view.id,
-                message=i18n.translate(view.message_id, self.lang, **_shown(view.params)),
+                message=i18n.translate(
+                    view.message_id, self.lang, **_shown(view.params, self.lang)
+                ),
                 href=notification_href(view),
                 created=moment_text(view.created_at),
                 read=view.read,

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import reflex as rx
 
 from mathkallos import i18n, routes
-from mathkallos.components.formatting import moment_text
+from mathkallos.components.formatting import attempt_title, moment_text
 from mathkallos.components.guard import guarded, loading
 from mathkallos.components.i18n import tr
 from mathkallos.components.layout import layout
@@ -89,7 +89,7 @@ def _risk_row(student: StudentAtRisk, lang: str) -> RiskRow:
 
 def _test_row(test: TestScore, lang: str) -> TestRow:
     return TestRow(
-        title=test.title,
+        title=attempt_title(test.title, test.topic, lang),
         mode=i18n.translate(f"course.{test.mode}", lang),
         attempts=test.attempts,
         average=_percent(test.average_percent),

@@ -14,7 +14,7 @@ import reflex as rx
 
 from mathkallos import i18n, routes
 from mathkallos.components.filters import ALL, Choice, filter_select, filter_value
-from mathkallos.components.formatting import moment_text, score_text
+from mathkallos.components.formatting import attempt_title, moment_text, score_text
 from mathkallos.components.guard import STAFF, guarded, loading
 from mathkallos.components.i18n import tr
 from mathkallos.components.layout import layout
@@ -46,14 +46,14 @@ class ReviewCard:
     full: str
 
 
-def _card(item: ReviewItem) -> ReviewCard:
+def _card(item: ReviewItem, lang: str) -> ReviewCard:
     return ReviewCard(
         answer_id=item.answer_id,
         key=str(item.answer_id),
         attempt_href=routes.teach_attempt(item.attempt_id),
         student_name=item.student_name,
         course_title=item.course_title,
-        test_title=item.test_title,
+        test_title=attempt_title(item.test_title, item.topic, lang),
         submitted=moment_text(item.submitted_at),
         statement=item.statement,
         solution=item.solution,
@@ -92,7 +92,7 @@ class ReviewState(AppState):
         found = await run_service(
             attempts.review_queue, actor=actor, course_id=int(course) if course else None
         )
-        self.items = [_card(item) for item in found]
+        self.items = [_card(item, self.lang) for item in found]
 
     @rx.event
     async def load(self) -> None:

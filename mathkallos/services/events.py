@@ -43,7 +43,7 @@ class ProblemAnswered:
 class AttemptSubmitted:
     user_id: int
     attempt_id: int
-    test_id: int
+    test_id: int | None  # None: topic practice
     mode: str
     score: float
     max_score: float

@@ -20,6 +20,8 @@ from mathkallos.services.errors import NotAuthenticated, PermissionDenied
 from tests.integration.services.attempts.builders import (
     course_of_a_fresh_teacher,
     submitted_exam_of,
+    tag_topic,
+    topic_practice_of,
 )
 
 VISITOR = "visitor"
@@ -65,6 +67,17 @@ SERVICE_MATRIX: list[tuple[str, ServiceCall, set]] = [
     ("attempts.record_proctoring_event for another", lambda s, a, o:
      attempts.record_proctoring_event(
          session=s, actor=a, attempt_id=submitted_exam_of(s, o)[0], kind="copy"), NOBODY_ELSE),
+    # topic practice: any signed-in user may practise a course they can see; its attempt is
+    # read by its student, the course's teacher and admins, and changed by its student only
+    ("attempts.start_topic_practice", lambda s, a, o: attempts.start_topic_practice(
+        session=s, actor=a, course_slug=(c := course_of_a_fresh_teacher(s)).slug,
+        topic=tag_topic(s, c)), ALL_SIGNED_IN),
+    ("attempts.get_attempt of another's topic practice", lambda s, a, o: attempts.get_attempt(
+        session=s, actor=a, attempt_id=topic_practice_of(s, o)), ADMIN_ONLY),
+    ("attempts.give_up in another's topic practice", lambda s, a, o: attempts.give_up(
+        session=s, actor=a, attempt_id=(i := topic_practice_of(s, o)),
+        problem_id=attempts.get_attempt(session=s, actor=o, attempt_id=i).problems[0].problem.id),
+     NOBODY_ELSE),
     # KPIs: everyone signed in sees their own stats only (no user id is taken); a course's
     # report is for its author (see test_kpi_api) and admins; the school's for admins
     ("kpi.student_dashboard", lambda s, a, o: kpi.student_dashboard(session=s, actor=a),
@@ -93,7 +106,7 @@ def test_service_permissions(session, make_user, role, name, call, allowed):
 
 
 # (method, path, json body, roles allowed); {other} is another student's id, {course} the id
-# of a course none of the callers authors
+# and {slug} the slug of a course none of the callers authors (its "algebra" can be practised)
 API_MATRIX: list[tuple[str, str, dict | None, set]] = [
     ("GET", "/api/v1/users/me", None, ALL_SIGNED_IN),
     ("GET", "/api/v1/users/me/export", None, ALL_SIGNED_IN),
@@ -107,6 +120,8 @@ API_MATRIX: list[tuple[str, str, dict | None, set]] = [
     ("GET", "/api/v1/reports/courses/{course}", None, ADMIN_ONLY),
     ("GET", "/api/v1/reports/courses/{course}.csv", None, ADMIN_ONLY),
     ("GET", "/api/v1/reports/school", None, ADMIN_ONLY),
+    ("GET", "/api/v1/courses/{slug}/topics", None, {VISITOR, *ALL_SIGNED_IN}),
+    ("POST", "/api/v1/courses/{slug}/practice", {"topic": "algebra"}, ALL_SIGNED_IN),
 ]
 
 
@@ -117,13 +132,15 @@ def test_api_permissions(
     client: TestClient, headers_for, app_database, role, method, path, body, allowed
 ):
     other = client.get("/api/v1/users/me", headers=headers_for(Role.STUDENT)).json()["id"]
-    course = 0
-    if "{course}" in path:
+    course, slug = 0, ""
+    if "{course}" in path or "{slug}" in path:
         with Session(app_database) as session:
-            course = course_of_a_fresh_teacher(session).id
+            fresh = course_of_a_fresh_teacher(session)
+            course, slug = fresh.id, fresh.slug
+            tag_topic(session, fresh)
     headers = {} if role == VISITOR else headers_for(role)
     response = client.request(
-        method, path.format(other=other, course=course), json=body, headers=headers
+        method, path.format(other=other, course=course, slug=slug), json=body, headers=headers
     )
     if role in allowed:
         assert response.status_code < 400, response.text

@@ -1,4 +1,5 @@
-"""`/api/v1` for the test runner: start, answer, submit, proctoring, history, review.
+"""`/api/v1` for the test runner: start (a test or a topic), answer, submit, proctoring,
+history, review.
 
 The same services as the pages; a route only reads the request and returns the service's DTO.
 Domain errors propagate to the app's handler (`mathkallos.api.errors`), which answers 4xx
@@ -13,7 +14,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from mathkallos.api.v1.deps import ActorDep, SessionDep
+from mathkallos.api.v1.deps import ActorDep, OptionalActorDep, SessionDep
+from mathkallos.models.attempts import MAX_TOPIC_LENGTH
 from mathkallos.services import attempts
 from mathkallos.services.attempts.rules import (
     MAX_ANSWER_LENGTH,
@@ -34,6 +36,10 @@ class EventBody(BaseModel):
     detail: str = Field(default="", max_length=MAX_EVENT_DETAIL)
 
 
+class TopicBody(BaseModel):
+    topic: str = Field(min_length=1, max_length=MAX_TOPIC_LENGTH)
+
+
 class GradeBody(BaseModel):
     score: float = Field(ge=0)
     comment: str = Field(default="", max_length=MAX_COMMENT_LENGTH)
@@ -44,6 +50,21 @@ def start(course_slug: str, test_slug: str, session: SessionDep, actor: ActorDep
     """Start or resume the caller's attempt; practice or exam as the test says."""
     return attempts.start_test(
         session=session, actor=actor, course_slug=course_slug, test_slug=test_slug
+    )
+
+
+@router.get("/courses/{course_slug}/topics")
+def topics(course_slug: str, session: SessionDep, actor: OptionalActorDep) -> Any:
+    """The course's topics to practise, with problem and solved counts (visitors too)."""
+    return attempts.topic_choices(session=session, actor=actor, course_slug=course_slug)
+
+
+@router.post("/courses/{course_slug}/practice")
+def practise_topic(course_slug: str, body: TopicBody, session: SessionDep, actor: ActorDep) -> Any:
+    """Start or resume the caller's practice of a topic of the course (409: nothing to
+    practise on it)."""
+    return attempts.start_topic_practice(
+        session=session, actor=actor, course_slug=course_slug, topic=body.topic
     )
 
 

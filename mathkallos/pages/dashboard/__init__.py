@@ -146,10 +146,16 @@ def _next_steps() -> rx.Component:
                                 rx.text.span(" (", suggestion.accuracy, ")"),
                             ),
                         ),
-                        rx.text(suggestion.test_title, size="2", color_scheme="gray"),
+                        rx.text(
+                            suggestion.course_title,
+                            " · ",
+                            suggestion.unsolved,
+                            size="2",
+                            color_scheme="gray",
+                        ),
                         rx.button(
                             rx.icon("dumbbell", size=14),
-                            tr("course.start_practice"),
+                            tr("dashboard.practise_topic"),
                             on_click=DashboardState.practise_suggestion,
                         ),
                         spacing="2",

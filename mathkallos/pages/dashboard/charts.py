@@ -113,7 +113,7 @@ def time_chart(series: Series, lang: str) -> go.Figure:
 
 def mastery_chart(topics: list[TopicMastery], lang: str) -> go.Figure:
     """Recent accuracy per topic; green once the mastery rule holds."""
-    names = [i18n.translate(f"topic.{t.topic}", lang) for t in topics]
+    names = [i18n.translate_tag("topic.", t.topic, lang) for t in topics]
     figure = go.Figure(
         go.Bar(
             x=[round(t.accuracy or 0, 1) for t in topics],

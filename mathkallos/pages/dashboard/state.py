@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import reflex as rx
 
 from mathkallos import i18n, routes
-from mathkallos.components.formatting import moment_text, score_text
+from mathkallos.components.formatting import attempt_title, moment_text, score_text
 from mathkallos.pages.dashboard import charts
 from mathkallos.services import attempts, kpi
 from mathkallos.services.errors import DomainError
@@ -58,12 +58,12 @@ class ContinueView:
 
 @dataclass
 class SuggestionView:
-    topic: str
+    topic: str  # as the catalog names it; `topic_key` is the tag itself
+    topic_key: str
     course_slug: str
-    test_slug: str
-    test_title: str
+    course_title: str
     accuracy: str
-    count: int
+    unsolved: str
 
 
 def _card(card: Card, lang: str) -> CardView:
@@ -91,7 +91,7 @@ def _attempt_row(item: AttemptItem, lang: str) -> AttemptRowView:
         score += f" ({item.percent:.0f}%)"
     return AttemptRowView(
         href=routes.attempt(item.attempt_id),
-        title=item.test_title,
+        title=attempt_title(item.test_title, item.topic, lang),
         course=item.course_title,
         mode=i18n.translate(f"course.{item.mode}", lang),
         status=i18n.translate(f"attempt_status.{item.status}", lang),
@@ -199,34 +199,33 @@ class DashboardState(AppState):
             href = routes.section(item.course_slug, item.section_slug)
         else:
             href = routes.course(item.course_slug)
-        return ContinueView(href=href, title=item.title, course=item.course_title, kind=item.kind)
+        title = attempt_title(item.title, item.topic, self.lang)
+        return ContinueView(href=href, title=title, course=item.course_title, kind=item.kind)
 
     def _suggestion(self, dashboard: Dashboard) -> SuggestionView | None:
         found = dashboard.suggestion
-        if found is None or not found.problems:
+        if found is None:
             return None
-        first = found.problems[0]
-        accuracy = "" if found.accuracy is None else f"{found.accuracy:.0f}%"
         return SuggestionView(
-            topic=i18n.translate(f"topic.{found.topic}", self.lang),
-            course_slug=first.course_slug,
-            test_slug=first.test_slug,
-            test_title=first.test_title,
-            accuracy=accuracy,
-            count=len(found.problems),
+            topic=i18n.translate_tag("topic.", found.topic, self.lang),
+            topic_key=found.topic,
+            course_slug=found.course_slug,
+            course_title=found.course_title,
+            accuracy="" if found.accuracy is None else f"{found.accuracy:.0f}%",
+            unsolved=i18n.translate("dashboard.unsolved", self.lang, count=found.unsolved),
         )
 
     @rx.event
     async def practise_suggestion(self):  # noqa: ANN201 - event specs
-        """Open the practice set of the weakest topic (resuming an open run)."""
+        """Practise the weakest topic in the suggested course (resuming an open run)."""
         if self.suggestion is None:
             return None
         try:
             view = await run_service(
-                attempts.start_test,
+                attempts.start_topic_practice,
                 actor=await self.actor(),
                 course_slug=self.suggestion.course_slug,
-                test_slug=self.suggestion.test_slug,
+                topic=self.suggestion.topic_key,
             )
         except DomainError as error:
             return rx.toast.error(self.message(error))

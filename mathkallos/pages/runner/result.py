@@ -102,7 +102,10 @@ def _summary(result: rx.Var[ResultView]) -> rx.Component:
                         color_scheme="green",
                         size="3",
                     ),
-                    rx.badge(tr("runner.not_passed"), color_scheme="orange", size="3"),
+                    rx.cond(  # a topic's practice set has no pass mark (None)
+                        result.passed.is_not_none(),
+                        rx.badge(tr("runner.not_passed"), color_scheme="orange", size="3"),
+                    ),
                 ),
             ),
             spacing="6",
@@ -123,7 +126,7 @@ def result_view() -> rx.Component:
             href=routes.course(result.course_slug),
             size="2",
         ),
-        rx.heading(result.test.title, as_="h1", size="7"),
+        rx.heading(RunnerState.title, as_="h1", size="7"),
         rx.text(
             rx.cond(
                 result.status == "expired", tr("runner.expired_note"), tr("runner.submitted_note")

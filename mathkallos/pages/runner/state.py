@@ -14,6 +14,7 @@ from dataclasses import replace
 import reflex as rx
 
 from mathkallos import i18n
+from mathkallos.components.formatting import attempt_title
 from mathkallos.services import attempts, grading
 from mathkallos.services.attempts.dto import (
     AttemptProblem,
@@ -65,6 +66,14 @@ class RunnerState(AppState):
         if self.attempt is None or not self.attempt.problems:
             return None
         return self.attempt.problems[min(self.index, len(self.attempt.problems) - 1)]
+
+    @rx.var
+    def title(self) -> str:
+        """The test's title, or "Practice: <topic>" for the practice of a topic."""
+        shown = self.attempt or self.result
+        if shown is None:
+            return ""
+        return attempt_title(shown.test.title if shown.test else "", shown.topic, self.lang)
 
     @rx.var
     def current_key(self) -> str:

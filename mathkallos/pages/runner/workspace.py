@@ -406,7 +406,7 @@ def workspace() -> rx.Component:
             size="2",
         ),
         rx.hstack(
-            rx.heading(attempt.test.title, as_="h1", size="7"),
+            rx.heading(RunnerState.title, as_="h1", size="7"),
             rx.cond(
                 RunnerState.is_exam,
                 rx.badge(rx.icon("timer", size=12), tr("course.exam"), color_scheme="red"),

@@ -1,5 +1,6 @@
-"""The test runner: practice with instant checking, timed exams checked only at submit, the
-expiry sweeper, teacher review of proofs, attempt lists and in-app notifications.
+"""The test runner: practice with instant checking (a test, or a set picked from a topic of a
+course), timed exams checked only at submit, the expiry sweeper, teacher review of proofs,
+attempt lists and in-app notifications.
 
 Pages and the API call these functions with keyword arguments `(*, session, actor, ...)`; they
 return the DTOs in `dto` and raise the domain errors of `mathkallos.services.errors`
@@ -32,6 +33,7 @@ from mathkallos.services.attempts.practice import (
 )
 from mathkallos.services.attempts.review import grade_answer, review_queue
 from mathkallos.services.attempts.sweeper import run_sweeper_forever, sweep_expired
+from mathkallos.services.attempts.topics import start_topic_practice, topic_choices
 
 __all__ = [
     "attempt_detail",
@@ -54,8 +56,10 @@ __all__ = [
     "start_exam",
     "start_practice",
     "start_test",
+    "start_topic_practice",
     "submit_attempt",
     "submit_practice_answer",
     "sweep_expired",
+    "topic_choices",
     "unread_count",
 ]

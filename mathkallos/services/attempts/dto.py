@@ -57,11 +57,13 @@ class AttemptProblem:
 
 @dataclass(frozen=True)
 class AttemptView:
-    """An attempt as its student works on it; the countdown uses `server_now`/`seconds_left`."""
+    """An attempt as its student works on it; the countdown uses `server_now`/`seconds_left`.
+    Topic practice has no `test`, and its `topic` names the set instead."""
 
     id: int
     course_slug: str
-    test: TestSummary
+    test: TestSummary | None
+    topic: str | None
     mode: str
     status: str
     started_at: datetime
@@ -75,6 +77,16 @@ class AttemptView:
     @property
     def is_open(self) -> bool:
         return self.status == "in_progress"
+
+
+@dataclass(frozen=True)
+class TopicChoice:
+    """A topic a student may practise in a course: its published problems and how many of
+    them the student has solved."""
+
+    topic: str
+    problems: int
+    solved: int
 
 
 @dataclass(frozen=True)
@@ -145,7 +157,8 @@ class ResultView:
 
     attempt_id: int
     course_slug: str
-    test: TestSummary
+    test: TestSummary | None
+    topic: str | None
     mode: str
     status: str
     started_at: datetime
@@ -161,15 +174,17 @@ class ResultView:
 
 @dataclass(frozen=True)
 class AttemptRow:
-    """One line of an attempts table (teacher list or the student's history)."""
+    """One line of an attempts table (teacher list or the student's history); topic practice
+    has no test (`test_id` None, `test_title` "") and names its `topic`."""
 
     id: int
     user_id: int
     student_name: str
     course_id: int
     course_title: str
-    test_id: int
+    test_id: int | None
     test_title: str
+    topic: str | None
     mode: str
     status: str
     started_at: datetime
@@ -206,6 +221,7 @@ class ReviewItem:
     student_name: str
     course_title: str
     test_title: str
+    topic: str | None
     problem_id: int
     statement: str
     solution: str

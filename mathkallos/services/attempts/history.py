@@ -19,8 +19,8 @@ from mathkallos.services.attempts.review import taught_by
 from mathkallos.services.attempts.views import (
     attempt_row,
     attempt_time_used,
-    display_name,
     result_problems,
+    row_of,
 )
 from mathkallos.services.content.dto import Page
 from mathkallos.services.errors import InvalidInput, PermissionDenied
@@ -31,8 +31,8 @@ MAX_PER_PAGE = 100
 def _rows_query() -> Any:
     return (
         select(Attempt, Test, Course, User)
-        .join(Test, col(Test.id) == col(Attempt.test_id))
-        .join(Course, col(Course.id) == col(Test.course_id))
+        .join(Course, col(Course.id) == col(Attempt.course_id))
+        .outerjoin(Test, col(Test.id) == col(Attempt.test_id))
         .join(User, col(User.id) == col(Attempt.user_id))
     )
 
@@ -46,25 +46,7 @@ def _page(session: Session, statement: Any, page: int, per_page: int) -> Page[At
         .offset((page - 1) * per_page)
         .limit(per_page)
     ).all()
-    items = [
-        AttemptRow(
-            id=attempt.id,
-            user_id=attempt.user_id,
-            student_name=display_name(user),
-            course_id=course.id,
-            course_title=course.title,
-            test_id=test.id,
-            test_title=test.title,
-            mode=attempt.mode,
-            status=str(attempt.status),
-            started_at=attempt.started_at,
-            submitted_at=attempt.submitted_at,
-            score=attempt.score,
-            max_score=attempt.max_score,
-            provisional=attempt.provisional,
-        )
-        for attempt, test, course, user in found
-    ]
+    items = [row_of(attempt, test, course, user) for attempt, test, course, user in found]
     return Page(items=items, total=int(total), page=page, per_page=per_page)
 
 
@@ -88,7 +70,7 @@ def list_attempts(
     if course_id is not None:
         statement = statement.where(col(Course.id) == course_id)
     if test_id is not None:
-        statement = statement.where(col(Test.id) == test_id)
+        statement = statement.where(col(Attempt.test_id) == test_id)
     if status is not None:
         statement = statement.where(col(Attempt.status) == status)
     if student_query and student_query.strip():
@@ -116,7 +98,7 @@ def attempt_detail(*, session: Session, actor: Actor | None, attempt_id: int) ->
     proctoring events. Students use get_result for their own finished attempts."""
     actor = require_staff(actor)
     attempt = load_attempt(session, attempt_id)
-    if not teaches(actor, test_and_course(session, attempt.test_id)[1]):
+    if not teaches(actor, test_and_course(session, attempt)[1]):
         raise PermissionDenied("errors.not_allowed")  # keys show here: teaching staff only
     events = session.exec(
         select(ProctoringEvent)

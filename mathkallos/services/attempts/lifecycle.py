@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
@@ -35,12 +36,16 @@ from mathkallos.services.content.tests_admin import get_test_problems
 from mathkallos.services.errors import Conflict, InvalidInput
 
 
-def _open_attempt(session: Session, user_id: int, test_id: int) -> Attempt | None:
+def _open_run(session: Session, run: Attempt) -> Attempt | None:
+    """The student's open attempt of the same run as `run`: the same test, or the same topic
+    of the same course."""
     return session.exec(
         select(Attempt)
         .where(
-            col(Attempt.user_id) == user_id,
-            col(Attempt.test_id) == test_id,
+            col(Attempt.user_id) == run.user_id,
+            col(Attempt.course_id) == run.course_id,
+            col(Attempt.test_id).is_not_distinct_from(run.test_id),
+            col(Attempt.topic).is_not_distinct_from(run.topic),
             col(Attempt.status) == AttemptStatus.IN_PROGRESS,
         )
         .execution_options(populate_existing=True)
@@ -55,6 +60,42 @@ def close_if_expired(session: Session, attempt: Attempt, now: datetime) -> Attem
         finalize(session, attempt.id, AttemptStatus.EXPIRED, now)
         session.refresh(attempt)
     return attempt
+
+
+def start_run(
+    session: Session,
+    run: Attempt,
+    pick: Callable[[], Sequence[tuple[int, int]]],
+    now: datetime,
+) -> AttemptView:
+    """Resume the student's open attempt of the run (a test, or a topic of a course), or store
+    `run` with one answer row per (problem id, points) that `pick` chooses, in order, points
+    frozen. Two racing starts of the same student share one attempt (the open-attempt unique
+    indexes); `pick` is called only when a new attempt is made, and may refuse."""
+    existing = _open_run(session, run)
+    if existing is not None:  # resume; one that ran out meanwhile is shown closed, once
+        return attempt_view(session, close_if_expired(session, existing, now), now)
+    items = pick()
+    try:
+        with session.begin_nested():
+            session.add(run)
+            session.flush()
+            for position, (problem_id, points) in enumerate(items, start=1):
+                session.add(
+                    AttemptAnswer(
+                        attempt_id=run.id, problem_id=problem_id, position=position, points=points
+                    )
+                )
+            session.flush()
+    except IntegrityError:  # a second "start" of the same student won the race: share it
+        raced = _open_run(session, run)
+        if raced is None:
+            raise
+        return attempt_view(session, raced, now)
+    run.max_score = float(sum(points for _, points in items))
+    session.add(run)
+    session.flush()
+    return attempt_view(session, run, now)
 
 
 def start_test(
@@ -75,42 +116,22 @@ def start_test(
     if mode is not None and summary.mode != mode:
         raise Conflict("attempts.wrong_mode")
     mode = TestMode(summary.mode)
-    if not problems:
-        raise Conflict("attempts.test_empty")
+
+    def pick() -> list[tuple[int, int]]:
+        if not problems:
+            raise Conflict("attempts.test_empty")
+        return [(problem.id, points) for problem, points in problems]
+
     now = utcnow()
-    existing = _open_attempt(session, actor.id, summary.id)
-    if existing is not None:  # resume; one that ran out meanwhile is shown closed, once
-        return attempt_view(session, close_if_expired(session, existing, now), now)
-    attempt = Attempt(
+    run = Attempt(
         user_id=actor.id,
+        course_id=summary.course_id,
         test_id=summary.id,
         mode=mode.value,
         started_at=now,
         deadline_at=deadline_for(now, summary.duration_minutes if mode == "exam" else None),
     )
-    try:
-        with session.begin_nested():
-            session.add(attempt)
-            session.flush()
-            for position, (problem, points) in enumerate(problems, start=1):
-                session.add(
-                    AttemptAnswer(
-                        attempt_id=attempt.id,
-                        problem_id=problem.id,
-                        position=position,
-                        points=points,
-                    )
-                )
-            session.flush()
-    except IntegrityError:  # a second "start" of the same student won the race: share it
-        raced = _open_attempt(session, actor.id, summary.id)
-        if raced is None:
-            raise
-        return attempt_view(session, raced, now)
-    attempt.max_score = float(sum(points for _, points in problems))
-    session.add(attempt)
-    session.flush()
-    return attempt_view(session, attempt, now)
+    return start_run(session, run, pick, now)
 
 
 def get_attempt(*, session: Session, actor: Actor | None, attempt_id: int) -> AttemptView:

@@ -27,11 +27,11 @@ def load_attempt(session: Session, attempt_id: int) -> Attempt:
     return attempt
 
 
-def test_and_course(session: Session, test_id: int) -> tuple[Test, Course]:
-    test = session.get(Test, test_id)
-    assert test is not None  # attempts cascade away with their test
-    course = session.get(Course, test.course_id)
-    assert course is not None
+def test_and_course(session: Session, attempt: Attempt) -> tuple[Test | None, Course]:
+    """The attempt's test (None when it practises a topic) and the course it counts in."""
+    course = session.get(Course, attempt.course_id)
+    assert course is not None  # attempts cascade away with their course and test
+    test = session.get(Test, attempt.test_id) if attempt.test_id is not None else None
     return test, course
 
 
@@ -55,7 +55,7 @@ def readable_attempt(session: Session, actor: Actor | None, attempt_id: int) -> 
     attempt = load_attempt(session, attempt_id)
     if attempt.user_id == actor.id:
         return attempt
-    _, course = test_and_course(session, attempt.test_id)
+    _, course = test_and_course(session, attempt)
     if not teaches(actor, course):
         raise PermissionDenied("errors.not_allowed")
     return attempt

@@ -33,7 +33,9 @@ def export_attempts(session: Session, user_id: int) -> list[dict[str, Any]]:
         ).all()
         exported.append(
             {
+                "course_id": attempt.course_id,
                 "test_id": attempt.test_id,
+                "topic": attempt.topic,
                 "mode": attempt.mode,
                 "status": str(attempt.status),
                 "started_at": _iso(attempt.started_at),

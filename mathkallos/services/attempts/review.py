@@ -46,8 +46,8 @@ def review_queue(
         select(AttemptAnswer, Attempt, Problem, Test, Course, User)
         .join(Attempt, col(Attempt.id) == col(AttemptAnswer.attempt_id))
         .join(Problem, col(Problem.id) == col(AttemptAnswer.problem_id))
-        .join(Test, col(Test.id) == col(Attempt.test_id))
-        .join(Course, col(Course.id) == col(Test.course_id))
+        .join(Course, col(Course.id) == col(Attempt.course_id))
+        .outerjoin(Test, col(Test.id) == col(Attempt.test_id))
         .join(User, col(User.id) == col(Attempt.user_id))
         .where(
             col(AttemptAnswer.status) == AnswerStatus.NEEDS_REVIEW,
@@ -66,7 +66,8 @@ def review_queue(
             attempt_id=attempt.id,
             student_name=display_name(user),
             course_title=course.title,
-            test_title=test.title,
+            test_title=test.title if test is not None else "",
+            topic=attempt.topic,
             problem_id=problem.id,
             statement=problem.statement,
             solution=problem.solution,
@@ -97,7 +98,7 @@ def grade_answer(
     if answer is None:
         raise NotFound("errors.not_found")
     attempt = lock_attempt(session, answer.attempt_id)
-    test, course = test_and_course(session, attempt.test_id)
+    test, course = test_and_course(session, attempt)
     if not teaches(actor, course):
         raise PermissionDenied("errors.not_allowed")
     if attempt.status == AttemptStatus.IN_PROGRESS and attempt.mode == TestMode.EXAM:
@@ -122,7 +123,8 @@ def grade_answer(
         message_id="attempts.notify_reviewed",
         params={
             "attempt_id": attempt.id,
-            "test": test.title,
+            "test": test.title if test is not None else "",
+            "topic": attempt.topic or "",
             "score": answer.score,
             "points": answer.points,
         },

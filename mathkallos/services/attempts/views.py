@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from mathkallos.models.attempts import AnswerStatus, Attempt, AttemptAnswer
-from mathkallos.models.content import Problem, ProblemKind
+from mathkallos.models.content import Course, Problem, ProblemKind, Test
 from mathkallos.models.users import User
 from mathkallos.services.attempts.dto import (
     AttemptProblem,
@@ -72,14 +72,15 @@ def problem_state(row: AttemptAnswer, problem: Problem, mode: str) -> ProblemSta
 
 def attempt_view(session: Session, attempt: Attempt, now: datetime) -> AttemptView:
     assert attempt.id is not None
-    test, course = test_and_course(session, attempt.test_id)
+    test, course = test_and_course(session, attempt)
     rows = answer_rows(session, attempt.id)
     problems = problems_by_id(session, [row.problem_id for row in rows])
     practice = attempt.mode == "practice"
     return AttemptView(
         id=attempt.id,
         course_slug=course.slug,
-        test=summarize_test(session, test),
+        test=summarize_test(session, test) if test is not None else None,
+        topic=attempt.topic,
         mode=attempt.mode,
         status=str(attempt.status),
         started_at=attempt.started_at,
@@ -139,11 +140,12 @@ def attempt_time_used(attempt: Attempt, now: datetime) -> int:
 
 def result_view(session: Session, attempt: Attempt, now: datetime) -> ResultView:
     assert attempt.id is not None
-    test, course = test_and_course(session, attempt.test_id)
+    test, course = test_and_course(session, attempt)
     return ResultView(
         attempt_id=attempt.id,
         course_slug=course.slug,
-        test=summarize_test(session, test),
+        test=summarize_test(session, test) if test is not None else None,
+        topic=attempt.topic,
         mode=attempt.mode,
         status=str(attempt.status),
         started_at=attempt.started_at,
@@ -152,7 +154,9 @@ def result_view(session: Session, attempt: Attempt, now: datetime) -> ResultView
         max_score=attempt.max_score,
         percent=percent(attempt.score, attempt.max_score),
         provisional=attempt.provisional,
-        passed=passed(attempt.score, attempt.max_score, test.pass_score, attempt.provisional),
+        passed=None  # a topic's practice set has no pass mark
+        if test is None
+        else passed(attempt.score, attempt.max_score, test.pass_score, attempt.provisional),
         time_used_seconds=attempt_time_used(attempt, now),
         problems=result_problems(session, attempt.id),
     )
@@ -162,19 +166,19 @@ def display_name(user: User | None) -> str:
     return (user.full_name or user.username) if user else ""
 
 
-def attempt_row(session: Session, attempt: Attempt) -> AttemptRow:
+def row_of(attempt: Attempt, test: Test | None, course: Course, user: User | None) -> AttemptRow:
+    """One line of an attempts table; a topic's practice has no test (`test_title` "")."""
     assert attempt.id is not None
-    test, course = test_and_course(session, attempt.test_id)
     assert course.id is not None
-    assert test.id is not None
     return AttemptRow(
         id=attempt.id,
         user_id=attempt.user_id,
-        student_name=display_name(session.get(User, attempt.user_id)),
+        student_name=display_name(user),
         course_id=course.id,
         course_title=course.title,
-        test_id=test.id,
-        test_title=test.title,
+        test_id=attempt.test_id,
+        test_title=test.title if test is not None else "",
+        topic=attempt.topic,
         mode=attempt.mode,
         status=str(attempt.status),
         started_at=attempt.started_at,
@@ -183,3 +187,8 @@ def attempt_row(session: Session, attempt: Attempt) -> AttemptRow:
         max_score=attempt.max_score,
         provisional=attempt.provisional,
     )
+
+
+def attempt_row(session: Session, attempt: Attempt) -> AttemptRow:
+    test, course = test_and_course(session, attempt)
+    return row_of(attempt, test, course, session.get(User, attempt.user_id))

@@ -18,7 +18,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, or_
 from sqlmodel import Session, col, func, select
 
-from mathkallos.models.attempts import AnswerStatus, Attempt, AttemptAnswer, AttemptStatus
+from mathkallos.models.attempts import (
+    MAX_TOPIC_LENGTH,
+    AnswerStatus,
+    Attempt,
+    AttemptAnswer,
+    AttemptStatus,
+)
 from mathkallos.models.content import Problem, TestMode
 from mathkallos.models.kpi import (
     AnswerFact,
@@ -53,7 +59,6 @@ PRACTICE_GRADED = frozenset({AnswerStatus.CHECKED, AnswerStatus.REVIEWED})
 # A closed exam grades every answer; an unanswered or unreadable one scores 0.
 EXAM_GRADED = PRACTICE_GRADED | {AnswerStatus.INVALID_INPUT, AnswerStatus.UNANSWERED}
 FACT_FIELDS = ("at", "day", "correct", "score", "points", "seconds", "hints", "xp", "topics")
-MAX_TOPIC_LENGTH = 100
 
 
 def zone_of(session: Session, user_id: int) -> ZoneInfo:

@@ -39,8 +39,9 @@ class AttemptItem:
     attempt_id: int
     course_id: int
     course_title: str
-    test_id: int
+    test_id: int | None  # None, and test_title "": topic practice
     test_title: str
+    topic: str | None
     mode: str
     status: str
     started_at: datetime
@@ -61,12 +62,14 @@ class AttemptPage:
 
 @dataclass(frozen=True)
 class ContinueItem:
-    """Where to pick up: an open attempt (kind "attempt") or the last section read."""
+    """Where to pick up: an open attempt (kind "attempt"; `topic` set for topic practice,
+    whose `title` is "") or the last section read."""
 
     kind: str
     course_slug: str
     course_title: str
     title: str
+    topic: str | None = None
     attempt_id: int | None = None
     test_slug: str | None = None
     section_slug: str | None = None
@@ -74,21 +77,15 @@ class ContinueItem:
 
 
 @dataclass(frozen=True)
-class SuggestedProblem:
-    problem_id: int
-    course_slug: str
-    test_slug: str
-    test_title: str
-    difficulty: int
-
-
-@dataclass(frozen=True)
 class Suggestion:
-    """The next problem set: unsolved published problems of the weakest topic."""
+    """What to do next: practise the weakest topic in the course with the most problems of
+    it the student has not solved (`unsolved` of them)."""
 
     topic: str
     accuracy: float | None
-    problems: list[SuggestedProblem]
+    course_slug: str
+    course_title: str
+    unsolved: int
 
 
 @dataclass(frozen=True)
@@ -138,11 +135,12 @@ class Dashboard:
 class TestScore:
     __test__ = False  # not a pytest test class
 
-    test_id: int
+    test_id: int | None  # None: the practice of `topic` (title "")
     title: str
     mode: str
     attempts: int
     average_percent: float | None
+    topic: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,32 +1,31 @@
 """The student's own lists on the dashboard: attempts page, where to continue, what to do next.
 
 Each is one short indexed query: a user's attempts by (user_id, started_at), the reading log
-by (user_id, at), topic statistics by user, problems of published tests limited to a few.
+by (user_id, at), topic statistics by user, the published problems of the weakest topics.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from sqlalchemy import exists
 from sqlmodel import Session, col, select
 
 from mathkallos.models.attempts import Attempt, AttemptStatus
-from mathkallos.models.content import Course, Problem, ProblemStatus, Section, Test, TestProblem
+from mathkallos.models.content import Course, Problem, ProblemStatus, Section, Test
 from mathkallos.models.kpi import AnswerFact, ReadingLog, TopicStat
 from mathkallos.services.errors import InvalidInput
 from mathkallos.services.kpi.dto import (
     AttemptItem,
     AttemptPage,
     ContinueItem,
-    SuggestedProblem,
     Suggestion,
 )
 from mathkallos.services.kpi.rules import percent
 from mathkallos.services.kpi.store import json_list_has
 
 MAX_PER_PAGE = 50
-SUGGESTED_PROBLEMS = 5
 MODES = frozenset({"practice", "exam"})
 STATUSES = frozenset(status.value for status in AttemptStatus)
 
@@ -49,8 +48,8 @@ def attempt_page(
         raise InvalidInput("kpi.errors.filter", field="mode" if bad_mode else "status")
     statement: Any = (
         select(Attempt, Test, Course)
-        .join(Test, col(Test.id) == col(Attempt.test_id))
-        .join(Course, col(Course.id) == col(Test.course_id))
+        .join(Course, col(Course.id) == col(Attempt.course_id))
+        .outerjoin(Test, col(Test.id) == col(Attempt.test_id))
         .where(col(Attempt.user_id) == user_id)
     )
     if mode is not None:
@@ -58,7 +57,7 @@ def attempt_page(
     if status is not None:
         statement = statement.where(col(Attempt.status) == status)
     if course_id is not None:
-        statement = statement.where(col(Test.course_id) == course_id)
+        statement = statement.where(col(Attempt.course_id) == course_id)
     rows = session.exec(
         statement.order_by(col(Attempt.started_at).desc(), col(Attempt.id).desc())
         .offset((page - 1) * per_page)
@@ -69,8 +68,9 @@ def attempt_page(
             attempt_id=attempt.id,
             course_id=course.id,
             course_title=course.title,
-            test_id=test.id,
-            test_title=test.title,
+            test_id=attempt.test_id,
+            test_title=test.title if test is not None else "",
+            topic=attempt.topic,
             mode=attempt.mode,
             status=str(attempt.status),
             started_at=attempt.started_at,
@@ -89,8 +89,8 @@ def continue_item(session: Session, user_id: int) -> ContinueItem | None:
     """The latest open attempt, else the section read last."""
     open_attempt = session.exec(
         select(Attempt, Test, Course)
-        .join(Test, col(Test.id) == col(Attempt.test_id))
-        .join(Course, col(Course.id) == col(Test.course_id))
+        .join(Course, col(Course.id) == col(Attempt.course_id))
+        .outerjoin(Test, col(Test.id) == col(Attempt.test_id))
         .where(col(Attempt.user_id) == user_id, col(Attempt.status) == AttemptStatus.IN_PROGRESS)
         .order_by(col(Attempt.started_at).desc())
         .limit(1)
@@ -101,9 +101,10 @@ def continue_item(session: Session, user_id: int) -> ContinueItem | None:
             kind="attempt",
             course_slug=course.slug,
             course_title=course.title,
-            title=test.title,
+            title=test.title if test is not None else "",
+            topic=attempt.topic,
             attempt_id=attempt.id,
-            test_slug=test.slug,
+            test_slug=test.slug if test is not None else None,
             at=attempt.started_at,
         )
     last_read = session.exec(
@@ -128,47 +129,39 @@ def continue_item(session: Session, user_id: int) -> ContinueItem | None:
 
 
 def suggestion(session: Session, user_id: int, topics: list[TopicStat]) -> Suggestion | None:
-    """Weakest topic first (lowest recent accuracy among topics not mastered): a few published
-    problems of it in published tests that the user has not solved yet."""
+    """Weakest topic first (lowest recent accuracy among topics not mastered), in a published
+    course with published problems of it that the user has not solved yet: the course with
+    the most of them (ties: the lower id), to practise that topic there."""
     candidates = sorted(
         (t for t in topics if not t.mastered and t.recent),
         key=lambda t: (t.recent_correct / len(t.recent), t.topic),
     )
+    solved = exists().where(
+        col(AnswerFact.user_id) == user_id,
+        col(AnswerFact.problem_id) == col(Problem.id),
+        col(AnswerFact.correct).is_(True),
+    )
     for topic in candidates:
-        solved = exists().where(
-            col(AnswerFact.user_id) == user_id,
-            col(AnswerFact.problem_id) == col(Problem.id),
-            col(AnswerFact.correct).is_(True),
-        )
         rows = session.exec(
-            select(
-                Problem.id, Problem.difficulty, Problem.topics, Test.slug, Test.title, Course.slug
-            )
-            .join(TestProblem, col(TestProblem.problem_id) == col(Problem.id))
-            .join(Test, col(Test.id) == col(TestProblem.test_id))
-            .join(Course, col(Course.id) == col(Test.course_id))
+            select(Problem.topics, Course.id, Course.slug, Course.title)
+            .join(Course, col(Course.id) == col(Problem.course_id))
             .where(
                 col(Problem.status) == ProblemStatus.PUBLISHED,
-                col(Test.is_published).is_(True),
                 col(Course.is_published).is_(True),
                 json_list_has(Problem.topics, topic.topic),
                 ~solved,
             )
-            .order_by(col(Problem.difficulty), col(Problem.id))
-            .limit(SUGGESTED_PROBLEMS * 4)
         ).all()
-        problems: dict[int, SuggestedProblem] = {}
-        for problem_id, difficulty, topics, test_slug, test_title, course_slug in rows:
-            if topic.topic not in topics:
-                continue
-            problems.setdefault(
-                problem_id,
-                SuggestedProblem(problem_id, course_slug, test_slug, test_title, difficulty),
-            )
-        if problems:
+        unsolved: Counter[tuple[int, str, str]] = Counter(
+            (course_id, slug, title) for tags, course_id, slug, title in rows if topic.topic in tags
+        )
+        if unsolved:
+            (_, slug, title), count = min(unsolved.items(), key=lambda c: (-c[1], c[0][0]))
             return Suggestion(
                 topic=topic.topic,
                 accuracy=percent(topic.recent_correct, len(topic.recent)),
-                problems=list(problems.values())[:SUGGESTED_PROBLEMS],
+                course_slug=slug,
+                course_title=title,
+                unsolved=count,
             )
     return None

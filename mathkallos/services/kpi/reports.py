@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from mathkallos.models.attempts import Attempt, AttemptStatus
 from mathkallos.models.base import utcnow
-from mathkallos.models.content import Course, Enrollment, Problem, Test, TestProblem
+from mathkallos.models.content import Course, Enrollment, Problem, Test, TestMode, TestProblem
 from mathkallos.models.kpi import DailyMetric, ProblemStat, ReadingLog, UserProgress
 from mathkallos.models.users import Role, User
 from mathkallos.services.access import Actor, require_role, require_staff
@@ -50,22 +50,18 @@ def _course(session: Session, actor: Actor | None, course_id: int) -> Course:
 def _active_by_course(session: Session, since: datetime, course_id: int | None) -> dict[int, int]:
     """Distinct students per course who closed an attempt, have one open that started, or read
     a section since `since`."""
-    attempts: Any = (
-        select(Test.course_id, Attempt.user_id)
-        .join(Test, col(Test.id) == col(Attempt.test_id))
-        .where(
-            or_(
-                col(Attempt.submitted_at) >= since,
-                and_(
-                    col(Attempt.status) == AttemptStatus.IN_PROGRESS,
-                    col(Attempt.started_at) >= since,
-                ),
-            )
+    attempts: Any = select(Attempt.course_id, Attempt.user_id).where(
+        or_(
+            col(Attempt.submitted_at) >= since,
+            and_(
+                col(Attempt.status) == AttemptStatus.IN_PROGRESS,
+                col(Attempt.started_at) >= since,
+            ),
         )
     )
     reads: Any = select(ReadingLog.course_id, ReadingLog.user_id).where(col(ReadingLog.at) >= since)
     if course_id is not None:
-        attempts = attempts.where(col(Test.course_id) == course_id)
+        attempts = attempts.where(col(Attempt.course_id) == course_id)
         reads = reads.where(col(ReadingLog.course_id) == course_id)
     both = union(attempts, reads).subquery()
     rows = session.execute(
@@ -82,35 +78,36 @@ def _enrolments(session: Session, course_id: int | None = None) -> dict[int, int
 
 
 def _test_scores(session: Session, course_id: int) -> list[TestScore]:
+    """Closed attempts and their average per test of the course, then per practised topic."""
     tests = session.exec(
         select(Test).where(col(Test.course_id) == course_id).order_by(col(Test.position))
     ).all()
     figures = {
-        test_id: (int(count), points, max_points)
-        for test_id, count, points, max_points in session.exec(
+        (test_id, topic): (int(count), points, max_points)
+        for test_id, topic, count, points, max_points in session.exec(
             select(
                 Attempt.test_id,
+                Attempt.topic,
                 func.count(),
                 func.sum(Attempt.score),
                 func.sum(Attempt.max_score),
             )
             .where(
-                col(Attempt.test_id).in_([t.id for t in tests]),
+                col(Attempt.course_id) == course_id,
                 col(Attempt.status) != AttemptStatus.IN_PROGRESS,
             )
-            .group_by(col(Attempt.test_id))
+            .group_by(col(Attempt.test_id), col(Attempt.topic))
         ).all()
     }
+
+    def score(test_id: int | None, topic: str | None, title: str, mode: str) -> TestScore:
+        count, points, max_points = figures.get((test_id, topic), (0, 0.0, 0.0))
+        return TestScore(test_id, title, mode, count, percent(points, max_points), topic)
+
+    topics = sorted(topic for test_id, topic in figures if topic is not None)
     return [
-        TestScore(
-            test_id=t.id,
-            title=t.title,
-            mode=str(t.mode),
-            attempts=figures.get(t.id, (0, 0.0, 0.0))[0],
-            average_percent=percent(*figures.get(t.id, (0, 0.0, 0.0))[1:]),
-        )
-        for t in tests
-        if t.id is not None
+        *(score(t.id, None, t.title, str(t.mode)) for t in tests if t.id is not None),
+        *(score(None, topic, "", TestMode.PRACTICE.value) for topic in topics),
     ]
 
 
@@ -122,7 +119,7 @@ def course_report(
     course = _course(session, actor, course_id)
     now = now or utcnow()
     tests = _test_scores(session, course_id)
-    test_ids = [t.test_id for t in tests]
+    test_ids = [t.test_id for t in tests if t.test_id is not None]
     problem_ids = list(
         dict.fromkeys(
             session.exec(
@@ -165,9 +162,10 @@ def course_report_csv(
         ]
     )
     for t in data.tests:
-        writer.writerow(
-            ["test", t.test_id, t.title, t.mode, t.attempts, _cell(t.average_percent), ""]
+        kind, key, name = (
+            ("test", t.test_id, t.title) if t.topic is None else ("topic", "", t.topic)
         )
+        writer.writerow([kind, key, name, t.mode, t.attempts, _cell(t.average_percent), ""])
     for p in data.problems:
         writer.writerow(
             [

@@ -9,7 +9,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from mathkallos.models.attempts import Attempt, AttemptStatus
-from mathkallos.models.content import Enrollment, Test
+from mathkallos.models.content import Enrollment
 from mathkallos.models.kpi import ReadingLog
 from mathkallos.models.users import User
 from mathkallos.services.kpi.dto import StudentAtRisk
@@ -42,7 +42,7 @@ def students_at_risk(session: Session, course_id: int, now: datetime) -> list[St
     ).all()
     if not enrolled:
         return []
-    in_course = (col(Test.course_id) == course_id,)
+    in_course = (col(Attempt.course_id) == course_id,)
     closed = (
         *in_course,
         col(Attempt.status) != AttemptStatus.IN_PROGRESS,
@@ -62,7 +62,6 @@ def students_at_risk(session: Session, course_id: int, now: datetime) -> list[St
             )
             .label("rank"),
         )
-        .join(Test, col(Test.id) == col(Attempt.test_id))
         .where(*closed, col(Attempt.max_score) > 0)
         .subquery()
     )
@@ -76,11 +75,9 @@ def students_at_risk(session: Session, course_id: int, now: datetime) -> list[St
     last: dict[int, datetime] = {}
     for source in (
         select(Attempt.user_id, func.max(Attempt.submitted_at))
-        .join(Test, col(Test.id) == col(Attempt.test_id))
         .where(*closed)
         .group_by(col(Attempt.user_id)),
         select(Attempt.user_id, func.max(Attempt.started_at))
-        .join(Test, col(Test.id) == col(Attempt.test_id))
         .where(*in_course, col(Attempt.status) == AttemptStatus.IN_PROGRESS)
         .group_by(col(Attempt.user_id)),
         select(ReadingLog.user_id, func.max(ReadingLog.at))

@@ -11,7 +11,12 @@ from mathkallos.api import build_api
 from mathkallos.api.v1 import attempts as attempts_api
 from mathkallos.models.users import Role
 from mathkallos.services.access import Actor
-from tests.integration.services.attempts.builders import SECRETS, build_course, move_deadline
+from tests.integration.services.attempts.builders import (
+    SECRETS,
+    build_course,
+    move_deadline,
+    tag_topic,
+)
 
 
 @pytest.fixture
@@ -109,6 +114,40 @@ def test_practice_over_http_checks_at_once(client, people, course):
     assert (right.json()["verdict"]["correct"], right.json()["tries"]) == (True, 2)
     shown = client.post(f"{url}/problems/{course.symbolic}/solution", headers=student)
     assert shown.json()["solution"].startswith("SOLUTIONMARK")
+
+
+def test_a_topic_is_practised_over_http_and_resumed(client, people, course, app_database):
+    student = people["student"]
+    with Session(app_database) as session:
+        tag_topic(session, course, "algebra")
+    url = f"/api/v1/courses/{course.slug}/practice"
+    topics = client.get(f"/api/v1/courses/{course.slug}/topics").json()
+    assert topics == [{"topic": "algebra", "problems": 2, "solved": 0}]
+    started = client.post(url, json={"topic": "algebra"}, headers=student)
+    assert started.status_code == 200, started.text
+    _no_secret(started)
+    attempt = started.json()
+    assert (attempt["test"], attempt["topic"], attempt["mode"]) == (None, "algebra", "practice")
+    assert {p["problem"]["id"] for p in attempt["problems"]} == {course.symbolic, course.string}
+    answered = client.put(
+        f"/api/v1/attempts/{attempt['id']}/answers/{course.string}",
+        json={"answer": "zebrakey"},
+        headers=student,
+    )
+    assert answered.json()["verdict"]["correct"] is True
+    again = client.post(url, json={"topic": "algebra"}, headers=student)
+    assert again.json()["id"] == attempt["id"]
+    solved = client.get(f"/api/v1/courses/{course.slug}/topics", headers=student).json()
+    assert solved[0]["solved"] == 1
+
+    empty = client.post(url, json={"topic": "topology"}, headers=student)
+    assert (empty.status_code, empty.json()["error"]) == (409, "attempts.topic_empty")
+    assert client.post(url, json={"topic": ""}, headers=student).status_code == 422
+    assert client.post(url, json={"topic": "algebra"}).status_code == 401
+    mine = client.get("/api/v1/attempts", headers=student).json()["items"]
+    assert [(row["id"], row["test_id"], row["topic"]) for row in mine] == [
+        (attempt["id"], None, "algebra")
+    ]
 
 
 def test_another_student_gets_403_on_every_attempt_route(client, people, course):

@@ -13,6 +13,7 @@ from sqlmodel import Session, col
 
 from mathkallos.models.attempts import Attempt
 from mathkallos.models.base import utcnow
+from mathkallos.models.content import Problem
 from mathkallos.models.users import Role, User
 from mathkallos.services import attempts, content
 from mathkallos.services.access import Actor
@@ -138,3 +139,24 @@ def submitted_exam_of(session: Session, student: Actor) -> tuple[int, int]:
     session.commit()
     proof = next(p for p in result.problems if p.problem.kind == "proof")
     return view.id, proof.answer_id
+
+
+def tag_topic(session: Session, course: Course, topic: str = "algebra") -> str:
+    """Tag the course's symbolic and string problems with `topic`, so it can be practised."""
+    for problem_id in (course.symbolic, course.string):
+        problem = session.get(Problem, problem_id)
+        assert problem is not None
+        problem.topics = [topic]
+        session.add(problem)
+    session.commit()
+    return topic
+
+
+def topic_practice_of(session: Session, student: Actor) -> int:
+    """The id of `student`'s open practice of a topic of a fresh teacher's course."""
+    course = course_of_a_fresh_teacher(session)
+    view = attempts.start_topic_practice(
+        session=session, actor=student, course_slug=course.slug, topic=tag_topic(session, course)
+    )
+    session.commit()
+    return view.id

@@ -116,7 +116,9 @@ def make_content(
 
 
 def start_attempt(session: Session, user_id: int, test: Test, at: datetime) -> Attempt:
-    attempt = Attempt(user_id=user_id, test_id=test.id, mode=test.mode, started_at=at)
+    attempt = Attempt(
+        user_id=user_id, course_id=test.course_id, test_id=test.id, mode=test.mode, started_at=at
+    )
     session.add(attempt)
     session.flush()
     links = session.exec(
