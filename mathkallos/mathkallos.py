@@ -33,6 +33,7 @@ from mathkallos.pages.reports import (
 from mathkallos.pages.review import ReviewState, review_page
 from mathkallos.pages.runner import RunnerState, runner_page
 from mathkallos.pages.teach import TeachState, import_page, teach_page
+from mathkallos.services import grading
 from mathkallos.services.attempts import run_sweeper_forever
 from mathkallos.settings import get_settings
 from mathkallos.state import AppState
@@ -151,7 +152,16 @@ async def _upgrade_schema() -> None:
     log.info("database schema at head")
 
 
+async def _warm_grading() -> None:
+    """The first student after a restart should not wait for the grading workers to start
+    (about 3 s) or for the formula parser to load (about 0.2 s on the first preview)."""
+    await asyncio.to_thread(grading.preview, "x^2")
+    await grading.check_answer_async("1", "1", "numeric")
+    log.info("grading workers warm")
+
+
 app.register_lifespan_task(_upgrade_schema)
+app.register_lifespan_task(_warm_grading)
 # Exams expire on the server's clock even when every browser is gone.
 app.register_lifespan_task(
     run_sweeper_forever, interval_seconds=get_settings().exam_sweep_seconds

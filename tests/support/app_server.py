@@ -15,7 +15,6 @@ import sys
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -30,12 +29,47 @@ class AppStartError(RuntimeError):
     """The app exited or did not serve in time; the message ends with the log's tail."""
 
 
-@dataclass(frozen=True)
 class ServedApp:
-    url: str
-    port: int
-    log_path: Path
-    process: subprocess.Popen
+    """The prod app of one tree on one port; `kill_hard` and `start` restart it in place (the
+    port stays, so open browser tabs reconnect to the new process)."""
+
+    def __init__(self, env: Mapping[str, str], log_path: Path, root: Path, port: int) -> None:
+        self.env, self.log_path, self.root, self.port = dict(env), log_path, root, port
+        self.url = f"http://127.0.0.1:{port}"
+        self.process: subprocess.Popen | None = None
+
+    def start(self, timeout: float = START_TIMEOUT_SECONDS) -> None:
+        with self.log_path.open("ab") as log:
+            self.process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "reflex",
+                    "run",
+                    "--env",
+                    "prod",
+                    "--frontend-port",
+                    str(self.port),
+                    "--backend-port",
+                    str(self.port),
+                ],
+                cwd=self.root,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        wait_until_serving(self.url, self.process, self.log_path, timeout)
+
+    def kill_hard(self) -> None:
+        """SIGKILL to the whole process group, as a crash or `kill -9` would end it."""
+        assert self.process is not None
+        os.killpg(self.process.pid, 9)
+        self.process.wait(timeout=30)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            stop(self.process)
 
 
 def venv_bin() -> Path:
@@ -83,33 +117,13 @@ def serve_prod_app(
     timeout: float = START_TIMEOUT_SECONDS,
 ) -> Iterator[ServedApp]:
     """Build and serve the prod app from `root`; yields once it serves; stops it on exit."""
-    port = free_port()
-    with log_path.open("wb") as log:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "reflex",
-                "run",
-                "--env",
-                "prod",
-                "--frontend-port",
-                str(port),
-                "--backend-port",
-                str(port),
-            ],
-            cwd=root,
-            env=dict(env),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    url = f"http://127.0.0.1:{port}"
+    log_path.write_bytes(b"")
+    served = ServedApp(env, log_path, root, free_port())
     try:
-        wait_until_serving(url, server, log_path, timeout)
-        yield ServedApp(url=url, port=port, log_path=log_path, process=server)
+        served.start(timeout)
+        yield served
     finally:
-        stop(server)
+        served.stop()
 
 
 def stop(server: subprocess.Popen) -> None:

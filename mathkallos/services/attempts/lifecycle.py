@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
+from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
@@ -76,25 +77,29 @@ def start_run(
     if existing is not None:  # resume; one that ran out meanwhile is shown closed, once
         return attempt_view(session, close_if_expired(session, existing, now), now)
     items = pick()
+    run.max_score = float(sum(points for _, points in items))
     try:
         with session.begin_nested():
             session.add(run)
             session.flush()
-            for position, (problem_id, points) in enumerate(items, start=1):
-                session.add(
-                    AttemptAnswer(
-                        attempt_id=run.id, problem_id=problem_id, position=position, points=points
-                    )
-                )
-            session.flush()
+            # One multi-row INSERT, not a unit of work per row: a whole class starts at once.
+            session.execute(
+                insert(AttemptAnswer),
+                [
+                    {
+                        "attempt_id": run.id,
+                        "problem_id": problem_id,
+                        "position": position,
+                        "points": points,
+                    }
+                    for position, (problem_id, points) in enumerate(items, start=1)
+                ],
+            )
     except IntegrityError:  # a second "start" of the same student won the race: share it
         raced = _open_run(session, run)
         if raced is None:
             raise
         return attempt_view(session, raced, now)
-    run.max_score = float(sum(points for _, points in items))
-    session.add(run)
-    session.flush()
     return attempt_view(session, run, now)
 
 

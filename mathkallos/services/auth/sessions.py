@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, func, or_, select, update
 
 from mathkallos.models.base import utcnow
@@ -130,6 +131,18 @@ def current_user(*, session: Session, access_token: str, now: datetime | None = 
     return _resolve(session, access_token, now)[0]
 
 
+# One query for the session and its user, built once: it runs on every student's events.
+_LIVE_SESSION_USER = (
+    select(User)
+    .join(AuthSession, col(AuthSession.user_id) == col(User.id))
+    .where(
+        col(AuthSession.id) == bindparam("sid"),
+        col(AuthSession.revoked_at).is_(None),
+        col(User.id) == bindparam("uid"),
+    )
+)
+
+
 def _resolve(
     session: Session, access_token: str, now: datetime | None
 ) -> tuple[User, tokens.AccessClaims]:
@@ -137,15 +150,8 @@ def _resolve(
         claims = tokens.decode_access_token(access_token, now=now)
     except tokens.InvalidToken as error:
         raise NotAuthenticated("auth.session_expired") from error
-    # One query for the session and its user: this runs on every event of every student.
     user = session.exec(
-        select(User)
-        .join(AuthSession, col(AuthSession.user_id) == col(User.id))
-        .where(
-            col(AuthSession.id) == claims.session_id,
-            col(AuthSession.revoked_at).is_(None),
-            col(User.id) == claims.user_id,
-        )
+        _LIVE_SESSION_USER, params={"sid": claims.session_id, "uid": claims.user_id}
     ).first()
     if user is None or not user.is_active:
         raise NotAuthenticated("auth.session_expired")
