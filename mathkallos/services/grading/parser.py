@@ -192,7 +192,7 @@ _CONSTANTS: dict[str, sympy.Basic] = {
     "exponentialE": sympy.E,
     "imaginaryI": sympy.I,
 }
-_GREEK = frozenset(
+GREEK = frozenset(
     [
         "alpha",
         "beta",
@@ -476,7 +476,9 @@ class _Builder(Transformer_NonRecursive):
                     return sympy.S.Reals
                 raise MathSyntaxError(f"\\mathbb{{{letter}}} is not supported here")
             return _CONSTANTS.get(letter, sympy.Symbol(letter))
-        name = text[1:]
+        name, _, subscript = text[1:].partition("_")
+        if subscript:  # \alpha_{1} as the preview prints alpha_1
+            return sympy.Symbol(f"{name}_{subscript.strip('{}')}")
         if name in ("emptyset", "varnothing"):
             return SetLiteral(())
         return _CONSTANTS.get(name) or sympy.Symbol(name)
@@ -492,7 +494,7 @@ class _Builder(Transformer_NonRecursive):
             return _CONSTANTS[word]
         if word == "emptyset":
             return SetLiteral(())
-        if len(word) == 1 or word in _GREEK:
+        if len(word) == 1 or word in GREEK:
             return sympy.Symbol(word)
         if word.lower() in _FORBIDDEN:
             raise MathSyntaxError(
