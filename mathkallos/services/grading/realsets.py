@@ -11,6 +11,10 @@ variable, possibly with absolute values; for those this module solves by a sign 
 3. the truth is decided at every critical point and at one point between neighbours, at 60
    digits. Poles are never in the set.
 
+Numerators and denominators come from ``as_numer_denom`` (no ``together``: common factors are
+not cancelled, which only adds critical points, and a denominator's zeros are always points
+where the relation is undefined).
+
 Anything else raises ``NotFast`` and the caller falls back to sympy.
 """
 
@@ -203,7 +207,7 @@ def solve(op: str, difference: sympy.Expr, symbol: sympy.Symbol) -> RealSet:
                 for a, inner in zip(absolutes, inners, strict=True)
             }
             local = difference.xreplace({a: s * a.args[0] for a, s in signs.items()})
-            numerator, denominator = sympy.fraction(sympy.together(local))
+            numerator, denominator = local.as_numer_denom()
             found = _critical([(numerator, False), (denominator, True)], symbol)
             critical += [(v, pole) for v, pole in found if low < v < high]
         return _chart(op, difference, symbol, critical)
@@ -274,7 +278,7 @@ def _critical(
         if _is_polynomial(expr, symbol):
             found += [(value, pole) for value in _real_roots(expr, symbol)]
             continue
-        numerator, denominator = sympy.fraction(sympy.together(expr))
+        numerator, denominator = expr.as_numer_denom()
         for factor, is_pole in ((numerator, pole), (denominator, True)):
             found += [(value, is_pole) for value in _real_roots(factor, symbol)]
     return found
