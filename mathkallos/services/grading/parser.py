@@ -24,6 +24,7 @@ from lark.parse_tree_builder import ExpandSingleChild
 from lark.parsers.lalr_analysis import Shift
 
 from .errors import MathSyntaxError
+from .feedback import Message
 from .guards import MAX_LENGTH, check_text
 from .values import Bracket, Logic, MatrixLiteral, Relation, SetLiteral, UnionOf, Value
 
@@ -34,7 +35,7 @@ class Parsed:
 
     value: Value
     latex_mode: bool
-    hints: tuple[str, ...]
+    hints: tuple[Message, ...]
 
 
 class _BarPostLexer(PostLex):
@@ -321,7 +322,7 @@ class _Builder(Transformer_NonRecursive):
     def reset(self, latex_mode: bool) -> None:
         """Start a new answer (the builder is reused: lark calls it while it parses)."""
         self.latex_mode = latex_mode
-        self.hints: list[str] = []
+        self.hints: list[Message] = []
 
     # ---- coercions ---------------------------------------------------------------------
     def _expr(self, value: Any) -> sympy.Expr:
@@ -332,7 +333,7 @@ class _Builder(Transformer_NonRecursive):
             return value.product()
         if isinstance(value, sympy.Expr):
             return value
-        raise MathSyntaxError(f"{_describe(value)} cannot be used inside a calculation")
+        raise MathSyntaxError("not_in_calculation", what=_describe(value))
 
     def _value(self, value: Any) -> Value:
         """A list item or a whole answer: braces become a set in ASCII input."""
@@ -392,7 +393,7 @@ class _Builder(Transformer_NonRecursive):
             return items[0]
         if not items and pair == "()":
             position = _position(open_)
-            raise MathSyntaxError(f"empty brackets at position {position}", position)
+            raise MathSyntaxError("empty_brackets", position)
         return Bracket(open_.value, close.value, items)
 
     def brace(self, _open: Token, *rest: Any) -> Value:
@@ -474,7 +475,7 @@ class _Builder(Transformer_NonRecursive):
             if text.startswith("\\mathbb"):
                 if letter == "R":
                     return sympy.S.Reals
-                raise MathSyntaxError(f"\\mathbb{{{letter}}} is not supported here")
+                raise MathSyntaxError("unsupported_set", letter=letter)
             return _CONSTANTS.get(letter, sympy.Symbol(letter))
         name, _, subscript = text[1:].partition("_")
         if subscript:  # \alpha_{1} as the preview prints alpha_1
@@ -497,29 +498,23 @@ class _Builder(Transformer_NonRecursive):
         if len(word) == 1 or word in GREEK:
             return sympy.Symbol(word)
         if word.lower() in _FORBIDDEN:
-            raise MathSyntaxError(
-                f"'{word}' at position {position} is not allowed in math input", position
-            )
+            raise MathSyntaxError("forbidden", position, word=word)
         for function in _FUNCTION_WORDS:
             start = word.find(function)
             if start >= 0:
                 before, after = word[:start], word[start + len(function) :]
-                shown = f"{before}*" if before else ""
-                hint = (
-                    f"did you mean {shown}{function}({after or 'x'})? "
-                    "— write function arguments in brackets"
+                hint = Message.of(
+                    "did_you_mean",
+                    before=f"{before}*" if before else "",
+                    function=function,
+                    argument=after or "x",
                 )
-                raise MathSyntaxError(
-                    f"unknown name '{word}' at position {position}", position, hint
-                )
+                raise MathSyntaxError("unknown_name", position, hint, word=word)
         pieces = _split_letters(word)
         if pieces is None:
-            raise MathSyntaxError(
-                f"unknown name '{word}' at position {position}",
-                position,
-                f"write products with *, e.g. {'*'.join(word[:2])}",
-            )
-        self.hints.append(f"'{word}' was read as {'*'.join(pieces)}")
+            hint = Message.of("write_products", example="*".join(word[:2]))
+            raise MathSyntaxError("unknown_name", position, hint, word=word)
+        self.hints.append(Message.of("read_as", word=word, product="*".join(pieces)))
         return _Letters(tuple(_CONSTANTS.get(piece) or sympy.Symbol(piece) for piece in pieces))
 
     def abs_bars(self, _open: Token, operand: Any, _close: Token) -> sympy.Expr:
@@ -544,10 +539,8 @@ class _Builder(Transformer_NonRecursive):
 
     def call_sub(self, function: Token, _op: Token, base: Any, argument: Any) -> sympy.Expr:
         if _function_name(function) != "log":
-            raise MathSyntaxError(
-                f"unexpected '_' after {function.value} at position "
-                f"{_position(function) + len(function.value)}"
-            )
+            position = _position(function) + len(function.value)
+            raise MathSyntaxError("unexpected_after", position, text="_", after=function.value)
         return _log([*self._arguments(argument), self._expr(base)])
 
     def _arguments(self, argument: Any) -> list[sympy.Expr]:
@@ -558,16 +551,16 @@ class _Builder(Transformer_NonRecursive):
     def _apply(self, function: Token, args: list[sympy.Expr]) -> sympy.Expr:
         name = _function_name(function)
         if name not in _FUNCTIONS:
-            raise MathSyntaxError(
-                f"unknown function '{name}' at position {_position(function)}", _position(function)
-            )
+            raise MathSyntaxError("unknown_function", _position(function), name=name)
         builder, least, most = _FUNCTIONS[name]
         if not least <= len(args) <= most:
-            expected = str(least) if least == most else f"{least} to {most}"
+            arity = {"count": least} if least == most else {"least": least, "most": most}
             raise MathSyntaxError(
-                f"{name} takes {expected} argument(s), got {len(args)} "
-                f"(position {_position(function)})",
+                "arguments" if least == most else "arguments_between",
                 _position(function),
+                name=name,
+                given=len(args),
+                **arity,
             )
         return builder(args)
 
@@ -636,14 +629,12 @@ def _syntax_error(error: Exception, text: str) -> MathSyntaxError:
         if char == "\\":
             command = re.match(r"\\[a-zA-Z]*", text[index:])
             shown = command.group(0) if command else "\\"
-            return MathSyntaxError(f"unknown command '{shown}' at position {index + 1}", index + 1)
-        return MathSyntaxError(f"unexpected '{char}' at position {index + 1}", index + 1)
+            return MathSyntaxError("unknown_command", index + 1, command=shown)
+        return MathSyntaxError("unexpected", index + 1, text=char)
     if isinstance(error, UnexpectedToken) and error.token.type != "$END":
         position = (error.token.start_pos or 0) + 1
-        return MathSyntaxError(f"unexpected '{error.token.value}' at position {position}", position)
-    return MathSyntaxError(
-        "the answer ends too early: a bracket is not closed or an operand is missing", len(text)
-    )
+        return MathSyntaxError("unexpected", position, text=error.token.value)
+    return MathSyntaxError("ends_early", len(text))
 
 
 def parse(text: str, max_length: int = MAX_LENGTH) -> Parsed:
@@ -664,7 +655,7 @@ def clear_parse_cache() -> None:
 def _parse(text: str, max_length: int) -> Parsed:
     check_text(text, max_length)
     if not text.strip():
-        raise MathSyntaxError("the answer is empty")
+        raise MathSyntaxError("empty")
     latex_mode = "\\" in text
     parser, builder = _building_parser()
     with _BUILDING_LOCK:
@@ -678,11 +669,11 @@ def _parse(text: str, max_length: int) -> Parsed:
         except VisitError as error:
             if isinstance(error.orig_exc, MathSyntaxError):
                 raise error.orig_exc from None
-            raise MathSyntaxError("this expression cannot be understood") from None
+            raise MathSyntaxError("not_understood") from None
         except RecursionError:
-            raise MathSyntaxError("the expression is nested too deeply") from None
+            raise MathSyntaxError("too_nested") from None
         except (ArithmeticError, AttributeError, LookupError, TypeError, ValueError):
-            raise MathSyntaxError("this expression cannot be understood") from None
+            raise MathSyntaxError("not_understood") from None
         hints = tuple(builder.hints)
     return Parsed(value, latex_mode, hints)
 
