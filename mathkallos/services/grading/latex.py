@@ -170,7 +170,7 @@ def _power(base: sympy.Basic, exponent: sympy.Basic) -> str:
 
 
 def _base(base: sympy.Basic) -> str:
-    needs_brackets = isinstance(base, (sympy.Add, sympy.Mul, sympy.Pow, sympy.factorial)) or (
+    needs_brackets = isinstance(base, (sympy.Add, sympy.Mul, sympy.Pow, sympy.exp, sympy.factorial)) or (
         base.is_Number and (base.is_extended_negative or not base.is_Integer)
     )
     return _parenthesized(base) if needs_brackets else expression(base)

@@ -37,6 +37,7 @@ CORPUS = Path(__file__).parents[4] / "tests" / "data" / "grading_corpus.jsonl"
         ("sqrt(2)/2", r"\frac{\sqrt{2}}{2}"),
         ("sin(x)^2", r"\sin\left(x\right)^{2}"),
         ("e^(i*pi)", r"e^{i \pi}"),
+        ("exp(x)^2", r"\left(e^{x}\right)^{2}"),
         ("ln|x|", r"\ln\left(\left|x\right|\right)"),
         ("(n+1)!", r"\left(n + 1\right)!"),
         ("binom(n,k)", r"\binom{n}{k}"),
