@@ -170,15 +170,15 @@ def _power(base: sympy.Basic, exponent: sympy.Basic) -> str:
 
 
 def _base(base: sympy.Basic) -> str:
-    needs_brackets = isinstance(base, (sympy.Add, sympy.Mul, sympy.Pow, sympy.exp, sympy.factorial)) or (
-        base.is_Number and (base.is_extended_negative or not base.is_Integer)
-    )
+    needs_brackets = isinstance(
+        base, (sympy.Add, sympy.Mul, sympy.Pow, sympy.exp, sympy.factorial)
+    ) or (base.is_Number and (base.is_extended_negative or not base.is_Integer))
     return _parenthesized(base) if needs_brackets else expression(base)
 
 
 def _number(number: sympy.Basic) -> str:
     if number.is_Integer:
-        return str(number)
+        return str(number.p)  # str(number) would go through sympy's printer
     if number.is_Rational:
         sign = "-" if number < 0 else ""
         return rf"{sign}\frac{{{abs(number.p)}}}{{{number.q}}}"
