@@ -55,13 +55,13 @@ def check_power(base: sympy.Expr, exponent: sympy.Expr) -> None:
     """Refuse powers whose exact value would have more than MAX_RESULT_DIGITS digits."""
     if not exponent.is_Number or exponent.is_Float:
         return
+    size = abs(float(exponent))  # sympy gives inf, not OverflowError, for a huge integer
     if base.is_Number and not base.is_Float:
-        if base in (0, 1, -1):
+        if base.is_Integer and abs(base.p) <= 1:
             return
-        digits = abs(float(exponent)) * _log10_abs(base)
-        if digits > MAX_RESULT_DIGITS or abs(exponent) > 10**6:
+        if size * _log10_abs(base) > MAX_RESULT_DIGITS or size > 10**6:
             raise InputTooLarge("number_too_large")
-    elif abs(exponent) > MAX_SYMBOLIC_EXPONENT:
+    elif size > MAX_SYMBOLIC_EXPONENT:
         raise InputTooLarge("exponent_too_large", limit=MAX_SYMBOLIC_EXPONENT)
 
 

@@ -719,9 +719,29 @@ class _TableParser:
                     )
                 row[str(terminal)] = (False, reductions[argument])
             self._states[state] = row
+        self._climbs: dict[tuple[int, int, str], int] = {}
+
+    def _climb(self, below: int, top: int, terminal: str) -> int:
+        """The state after every pass-through reduction ``terminal`` triggers from ``top``
+        (the state ``below`` it stays): memoised, as an atom climbs the same chain often."""
+        key = (below, top, terminal)
+        reached = self._climbs.get(key)
+        if reached is None:
+            reached = top
+            action = self._states[reached].get(terminal)
+            while (
+                reached != self._end
+                and action is not None
+                and not action[0]
+                and action[1][2] is None
+            ):
+                reached = self._states[below][action[1][1]][1]
+                action = self._states[reached].get(terminal)
+            self._climbs[key] = reached
+        return reached
 
     def parse(self, text: str) -> Any:
-        states, end_state = self._states, self._end
+        states, end_state, climb = self._states, self._end, self._climb
         state_stack, value_stack = [self._start], []
 
         def feed(token: Token, end: bool = False) -> Any:
@@ -738,7 +758,7 @@ class _TableParser:
                     return None
                 size, origin, callback = argument
                 if callback is None:
-                    state_stack[-1] = states[state_stack[-2]][origin][1]
+                    state_stack[-1] = climb(state_stack[-2], state_stack[-1], token.type)
                 else:
                     children = value_stack[-size:] if size else []
                     if size:
