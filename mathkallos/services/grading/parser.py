@@ -19,7 +19,7 @@ import sympy
 from lark import Lark, Token, Transformer_NonRecursive, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken, VisitError
 from lark.lark import PostLex
-from lark.lexer import LexerState, TextSlice
+from lark.lexer import TextSlice
 from lark.parse_tree_builder import ExpandSingleChild
 from lark.parsers.lalr_analysis import Shift
 
@@ -698,7 +698,7 @@ class _TableParser:
         frontend = lark.parser
         table = frontend.parser.parser.parse_table
         callbacks = frontend.parser.parser.callbacks
-        self._lexer = frontend.lexer
+        self._lexer, self._postlex = frontend.lexer.lexer, frontend.lexer.postlexer
         self._start, self._end = table.start_states["start"], table.end_states["start"]
         reductions: dict[Any, _Reduction] = {}
         self._states: dict[int, dict[str, tuple[bool, Any]]] = {}
@@ -719,29 +719,27 @@ class _TableParser:
                     )
                 row[str(terminal)] = (False, reductions[argument])
             self._states[state] = row
-        self._climbs: dict[tuple[int, int, str], int] = {}
 
-    def _climb(self, below: int, top: int, terminal: str) -> int:
-        """The state after every pass-through reduction ``terminal`` triggers from ``top``
-        (the state ``below`` it stays): memoised, as an atom climbs the same chain often."""
-        key = (below, top, terminal)
-        reached = self._climbs.get(key)
-        if reached is None:
-            reached = top
-            action = self._states[reached].get(terminal)
-            while (
-                reached != self._end
-                and action is not None
-                and not action[0]
-                and action[1][2] is None
-            ):
-                reached = self._states[below][action[1][1]][1]
-                action = self._states[reached].get(terminal)
-            self._climbs[key] = reached
-        return reached
+    def _tokens(self, text: str) -> Iterator[Token]:
+        """lark's basic lexer (same scanner, tokens and errors) without its line and column
+        bookkeeping: positions in messages are offsets into the one-line answer."""
+        lexer = self._lexer
+        scanner = lexer.scanner  # built on first use, with the callbacks
+        source, ignored, callbacks = TextSlice.cast_from(text), lexer.ignore_types, lexer.callback
+        position = 0
+        while position < len(text):
+            found = scanner.match(source, position)
+            if not found:
+                allowed = scanner.allowed_types - ignored
+                raise UnexpectedCharacters(text, position, 1, position + 1, allowed=allowed)
+            value, kind = found
+            if kind not in ignored:
+                token = Token(kind, value, position, 1, position + 1)
+                yield callbacks[kind](token) if kind in callbacks else token
+            position += len(value)
 
     def parse(self, text: str) -> Any:
-        states, end_state, climb = self._states, self._end, self._climb
+        states, end_state = self._states, self._end
         state_stack, value_stack = [self._start], []
 
         def feed(token: Token, end: bool = False) -> Any:
@@ -758,7 +756,7 @@ class _TableParser:
                     return None
                 size, origin, callback = argument
                 if callback is None:
-                    state_stack[-1] = climb(state_stack[-2], state_stack[-1], token.type)
+                    state_stack[-1] = states[state_stack[-2]][origin][1]
                 else:
                     children = value_stack[-size:] if size else []
                     if size:
@@ -770,7 +768,7 @@ class _TableParser:
                     return value_stack[-1]
 
         last = None
-        for last in self._lexer.lex(LexerState(TextSlice.cast_from(text)), None):
+        for last in self._postlex.process(self._tokens(text)):
             feed(last)
         end = Token.new_borrow_pos("$END", "", last) if last else Token("$END", "", 0, 1, 1)
         return feed(end, end=True)
