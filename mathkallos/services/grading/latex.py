@@ -93,12 +93,12 @@ def expression(expr: sympy.Basic) -> str:
         return _product(expr.args)
     if isinstance(expr, sympy.Pow):
         return _power(expr.base, expr.exp)
+    if expr.is_Symbol:
+        return _symbol(expr.name)
     if expr in _CONSTANTS:
         return _CONSTANTS[expr]
     if expr.is_Number:
         return _number(expr)
-    if expr.is_Symbol:
-        return _symbol(expr.name)
     return _function(expr)
 
 

@@ -126,10 +126,13 @@ def clear_cache() -> None:
     _sign_chart_solutions.cache_clear()
     _solution_set.cache_clear()
     _complex_roots.cache_clear()
+    _solve.cache_clear()
 
 
-def _same_solution_dicts(first: list[dict], second: list[dict], settings: Settings) -> bool:
-    def covered(solution: dict, others: list[dict]) -> bool:
+def _same_solution_dicts(
+    first: tuple[dict, ...], second: tuple[dict, ...], settings: Settings
+) -> bool:
+    def covered(solution: dict, others: tuple[dict, ...]) -> bool:
         return any(
             solution.keys() == other.keys()
             and all(equivalent(solution[v], other[v], settings.domain) for v in solution)
@@ -139,22 +142,24 @@ def _same_solution_dicts(first: list[dict], second: list[dict], settings: Settin
     return all(covered(s, second) for s in first) and all(covered(s, first) for s in second)
 
 
-def _solve(equations: Equations, variables: list[sympy.Symbol]) -> list[dict]:
-    return [
-        solution for system in equations.systems for solution in _solve_system(system, variables)
-    ]
+@lru_cache(maxsize=512)
+def _solve(systems: Frozen, variables: tuple[sympy.Symbol, ...]) -> tuple[dict, ...]:
+    """Solutions of every alternative (cached, so a key is solved once, not once per answer)."""
+    return tuple(solution for system in systems for solution in _solve_system(system, variables))
 
 
-def _solve_system(system: list[sympy.Expr], variables: list[sympy.Symbol]) -> list[dict]:
+def _solve_system(
+    system: tuple[sympy.Expr, ...], variables: tuple[sympy.Symbol, ...]
+) -> list[dict]:
     """Linear systems by Gauss-Jordan (``linsolve``, ~15x faster), others by ``solve``.
 
     Free variables are left out of the solution, as ``solve`` does (``{x: 3 - y}``); the
     reduced row echelon form is unique, so equivalent systems give the same parametrisation.
     """
     try:
-        solutions = sympy.linsolve(system, variables)
+        solutions = sympy.linsolve(list(system), list(variables))
     except ValueError:  # NonlinearError
-        return sympy.solve(system, variables, dict=True)
+        return sympy.solve(list(system), list(variables), dict=True)
     return [
         {v: value for v, value in zip(variables, solution, strict=True) if value != v}
         for solution in solutions
@@ -163,7 +168,7 @@ def _solve_system(system: list[sympy.Expr], variables: list[sympy.Symbol]) -> li
 
 def same_solutions(answer: Equations, key: Equations, settings: Settings) -> bool:
     """Whether two (systems of) equations have the same solutions."""
-    variables = sorted(answer.variables | key.variables, key=str)
+    variables = tuple(sorted(answer.variables | key.variables, key=str))
     if len(key.variables) <= 1 and len(answer.variables) <= 1:
         answer_symbol = next(iter(answer.variables), None)
         key_symbol = next(iter(key.variables), answer_symbol)
@@ -189,7 +194,9 @@ def same_solutions(answer: Equations, key: Equations, settings: Settings) -> boo
     single = [len(eq.systems) == 1 and len(eq.systems[0]) == 1 for eq in (answer, key)]
     if all(single):
         return proportional(answer.systems[0][0], key.systems[0][0], settings.domain)
-    return _same_solution_dicts(_solve(answer, variables), _solve(key, variables), settings)
+    return _same_solution_dicts(
+        _solve(_frozen(answer), variables), _solve(_frozen(key), variables), settings
+    )
 
 
 def _values_as_equations(value: Value, key: Equations) -> Equations:
