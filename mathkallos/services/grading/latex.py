@@ -10,8 +10,8 @@ from __future__ import annotations
 import sympy
 from mpmath.libmp import prec_to_dps, to_str
 
-from .parser import GREEK
 from .values import Bracket, Logic, MatrixLiteral, Relation, SetLiteral, UnionOf, Value
+from .vocabulary import GREEK
 
 _RELATION_LATEX = {"=": "=", "!=": r"\neq", "<": "<", ">": ">", "<=": r"\le", ">=": r"\ge"}
 _BRACKETS = {"(": r"\left(", ")": r"\right)", "[": r"\left[", "]": r"\right]", "": ""}

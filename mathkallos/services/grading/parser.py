@@ -1,15 +1,15 @@
 """Grammar-based parser: student text (ASCII or LaTeX) to unevaluated sympy objects.
 
-Nothing here evaluates text: every node is built from the parse tree through whitelists of
-names and functions, unevaluated (``evaluate=False``) so the form the student wrote survives
-for form rules and for the "you entered" preview.
+Nothing here evaluates text: every node is built while ``lalr.py`` parses, through the
+whitelists of ``vocabulary.py``, unevaluated (``evaluate=False``) so the form the student
+wrote survives for form rules and for the "you entered" preview.
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,14 +19,26 @@ import sympy
 from lark import Lark, Token, Transformer_NonRecursive, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken, VisitError
 from lark.lark import PostLex
-from lark.lexer import TextSlice
-from lark.parse_tree_builder import ExpandSingleChild
-from lark.parsers.lalr_analysis import Shift
 
 from .errors import MathSyntaxError
 from .feedback import Message
 from .guards import MAX_LENGTH, check_text
+from .lalr import TableParser
 from .values import Bracket, Logic, MatrixLiteral, Relation, SetLiteral, UnionOf, Value
+from .vocabulary import (
+    ALIASES,
+    CONSTANTS,
+    FORBIDDEN,
+    FUNCTION_WORDS,
+    FUNCTIONS,
+    GREEK,
+    INVERSES,
+    MAX_SPLIT_NAME,
+    RELATIONS,
+    divide,
+    logarithm,
+    root,
+)
 
 
 @dataclass(frozen=True)
@@ -87,192 +99,6 @@ class _BarPostLexer(PostLex):
                 token = Token.new_borrow_pos("LBAR" if opening else "RBAR", token.value, token)
             previous = token.type
             yield token
-
-
-def _div(numerator: sympy.Expr, denominator: sympy.Expr) -> sympy.Expr:
-    inverse = sympy.Pow(denominator, -1, evaluate=False)
-    if numerator == 1:
-        return inverse
-    return sympy.Mul(numerator, inverse, evaluate=False)
-
-
-def _log(args: list[sympy.Expr]) -> sympy.Expr:
-    if len(args) == 1:
-        return sympy.log(args[0], evaluate=False)
-    return _div(sympy.log(args[0], evaluate=False), sympy.log(args[1], evaluate=False))
-
-
-def _root(args: list[sympy.Expr]) -> sympy.Expr:
-    degree = args[1] if len(args) == 2 else sympy.Integer(3)
-    return sympy.Pow(args[0], _div(sympy.Integer(1), degree), evaluate=False)
-
-
-def _unary(cls: Any) -> Callable[[list[sympy.Expr]], sympy.Expr]:
-    return lambda args: cls(*args, evaluate=False)
-
-
-# name -> (builder, min args, max args)
-_FUNCTIONS: dict[str, tuple[Callable[[list[sympy.Expr]], sympy.Expr], int, int]] = {
-    **{
-        name: (_unary(getattr(sympy, name)), 1, 1)
-        for name in (
-            "sin",
-            "cos",
-            "tan",
-            "cot",
-            "sec",
-            "csc",
-            "asin",
-            "acos",
-            "atan",
-            "acot",
-            "sinh",
-            "cosh",
-            "tanh",
-            "coth",
-            "asinh",
-            "acosh",
-            "atanh",
-            "exp",
-            "floor",
-            "ceiling",
-            "sign",
-            "factorial",
-            "re",
-            "im",
-            "arg",
-            "conjugate",
-        )
-    },
-    "tg": (_unary(sympy.tan), 1, 1),
-    "ctg": (_unary(sympy.cot), 1, 1),
-    "abs": (_unary(sympy.Abs), 1, 1),
-    "sqrt": (lambda a: sympy.Pow(a[0], sympy.Rational(1, 2), evaluate=False), 1, 1),
-    "cbrt": (_root, 1, 1),
-    "root": (_root, 2, 2),
-    "ln": (_log, 1, 1),
-    "log": (_log, 1, 2),
-    "lg": (lambda a: _log([a[0], sympy.Integer(10)]), 1, 1),
-    "binomial": (_unary(sympy.binomial), 2, 2),
-    "max": (_unary(sympy.Max), 1, 20),
-    "cis": (lambda a: sympy.exp(sympy.Mul(sympy.I, a[0], evaluate=False), evaluate=False), 1, 1),
-    "min": (_unary(sympy.Min), 1, 20),
-}
-_ALIASES = {
-    "arcsin": "asin",
-    "arccos": "acos",
-    "arctan": "atan",
-    "arccot": "acot",
-    "arcsinh": "asinh",
-    "arccosh": "acosh",
-    "arctanh": "atanh",
-    "ceil": "ceiling",
-    "sgn": "sign",
-    "binom": "binomial",
-    "conj": "conjugate",
-}
-_INVERSES = {
-    "sin": "asin",
-    "cos": "acos",
-    "tan": "atan",
-    "cot": "acot",
-    "sinh": "asinh",
-    "cosh": "acosh",
-    "tanh": "atanh",
-}
-_FUNCTION_WORDS = sorted(set(_FUNCTIONS) | set(_ALIASES), key=len, reverse=True)
-
-_CONSTANTS: dict[str, sympy.Basic] = {
-    "pi": sympy.pi,
-    "e": sympy.E,
-    "i": sympy.I,
-    "inf": sympy.oo,
-    "infty": sympy.oo,
-    "infinity": sympy.oo,
-    "oo": sympy.oo,
-    "exponentialE": sympy.E,
-    "imaginaryI": sympy.I,
-}
-GREEK = frozenset(
-    [
-        "alpha",
-        "beta",
-        "gamma",
-        "delta",
-        "epsilon",
-        "varepsilon",
-        "zeta",
-        "eta",
-        "theta",
-        "vartheta",
-        "iota",
-        "kappa",
-        "mu",
-        "nu",
-        "xi",
-        "rho",
-        "sigma",
-        "tau",
-        "upsilon",
-        "phi",
-        "varphi",
-        "chi",
-        "psi",
-        "omega",
-        "Gamma",
-        "Delta",
-        "Theta",
-        "Lambda",
-        "Xi",
-        "Pi",
-        "Sigma",
-        "Phi",
-        "Psi",
-        "Omega",
-    ]
-)
-_FORBIDDEN = frozenset(
-    [
-        "import",
-        "lambda",
-        "exec",
-        "eval",
-        "open",
-        "os",
-        "sys",
-        "print",
-        "class",
-        "def",
-        "return",
-    ]
-)
-_RELATIONS = {
-    "=": "=",
-    "==": "=",
-    "<": "<",
-    ">": ">",
-    "<=": "<=",
-    "=<": "<=",
-    ">=": ">=",
-    "=>": ">=",
-    "!=": "!=",
-    "≤": "<=",
-    "≥": ">=",
-    "≠": "!=",
-    "⩽": "<=",
-    "⩾": ">=",
-    "\\le": "<=",
-    "\\leq": "<=",
-    "\\leqslant": "<=",
-    "\\ge": ">=",
-    "\\geq": ">=",
-    "\\geqslant": ">=",
-    "\\ne": "!=",
-    "\\neq": "!=",
-    "\\lt": "<",
-    "\\gt": ">",
-}
-_MAX_SPLIT_NAME = 3
 
 
 @dataclass(frozen=True)
@@ -365,7 +191,7 @@ class _Builder(Transformer_NonRecursive):
 
     def relation(self, *children: Any) -> Value:
         operands = children[0::2]
-        ops = tuple(_RELATIONS[token.value] for token in children[1::2])
+        ops = tuple(RELATIONS[token.value] for token in children[1::2])
         plus_minus = [i for i, operand in enumerate(operands) if isinstance(operand, _PlusMinus)]
         if plus_minus and len(operands) == 2:
             side = plus_minus[0]
@@ -436,7 +262,7 @@ class _Builder(Transformer_NonRecursive):
         return _flat(sympy.Mul, self._expr(left), self._expr(right))
 
     def div(self, left: Any, _op: Token, right: Any) -> sympy.Expr:
-        return _div(self._expr(left), self._expr(right))
+        return divide(self._expr(left), self._expr(right))
 
     def neg(self, _op: Token, operand: Any) -> sympy.Expr:
         return _negate(self._expr(operand))
@@ -476,13 +302,13 @@ class _Builder(Transformer_NonRecursive):
                 if letter == "R":
                     return sympy.S.Reals
                 raise MathSyntaxError("unsupported_set", letter=letter)
-            return _CONSTANTS.get(letter, sympy.Symbol(letter))
+            return CONSTANTS.get(letter, sympy.Symbol(letter))
         name, _, subscript = text[1:].partition("_")
         if subscript:  # \alpha_{1} as the preview prints alpha_1
             return sympy.Symbol(f"{name}_{subscript.strip('{}')}")
         if name in ("emptyset", "varnothing"):
             return SetLiteral(())
-        return _CONSTANTS.get(name) or sympy.Symbol(name)
+        return CONSTANTS.get(name) or sympy.Symbol(name)
 
     def name(self, token: Token) -> sympy.Expr:
         return self._resolve_name(token.value, _position(token))
@@ -491,15 +317,15 @@ class _Builder(Transformer_NonRecursive):
         word, _, subscript = raw.partition("_")
         if subscript:
             return sympy.Symbol(f"{word}_{subscript.strip('{}')}")
-        if word in _CONSTANTS:
-            return _CONSTANTS[word]
+        if word in CONSTANTS:
+            return CONSTANTS[word]
         if word == "emptyset":
             return SetLiteral(())
         if len(word) == 1 or word in GREEK:
             return sympy.Symbol(word)
-        if word.lower() in _FORBIDDEN:
+        if word.lower() in FORBIDDEN:
             raise MathSyntaxError("forbidden", position, word=word)
-        for function in _FUNCTION_WORDS:
+        for function in FUNCTION_WORDS:
             start = word.find(function)
             if start >= 0:
                 before, after = word[:start], word[start + len(function) :]
@@ -515,7 +341,7 @@ class _Builder(Transformer_NonRecursive):
             hint = Message.of("write_products", example="*".join(word[:2]))
             raise MathSyntaxError("unknown_name", position, hint, word=word)
         self.hints.append(Message.of("read_as", word=word, product="*".join(pieces)))
-        return _Letters(tuple(_CONSTANTS.get(piece) or sympy.Symbol(piece) for piece in pieces))
+        return _Letters(tuple(CONSTANTS.get(piece) or sympy.Symbol(piece) for piece in pieces))
 
     def abs_bars(self, _open: Token, operand: Any, _close: Token) -> sympy.Expr:
         return sympy.Abs(self._expr(operand), evaluate=False)
@@ -532,8 +358,8 @@ class _Builder(Transformer_NonRecursive):
     def call_pow(self, function: Token, _op: Token, exponent: Any, argument: Any) -> sympy.Expr:
         exponent = self._expr(exponent)
         name = _function_name(function)
-        if exponent == -1 and name in _INVERSES:
-            inverse = Token.new_borrow_pos("FUNC", _INVERSES[name], function)
+        if exponent == -1 and name in INVERSES:
+            inverse = Token.new_borrow_pos("FUNC", INVERSES[name], function)
             return self._apply(inverse, self._arguments(argument))
         return sympy.Pow(self._apply(function, self._arguments(argument)), exponent, evaluate=False)
 
@@ -541,7 +367,7 @@ class _Builder(Transformer_NonRecursive):
         if _function_name(function) != "log":
             position = _position(function) + len(function.value)
             raise MathSyntaxError("unexpected_after", position, text="_", after=function.value)
-        return _log([*self._arguments(argument), self._expr(base)])
+        return logarithm([*self._arguments(argument), self._expr(base)])
 
     def _arguments(self, argument: Any) -> list[sympy.Expr]:
         if isinstance(argument, Bracket) and argument.open == "(" and argument.close == ")":
@@ -550,9 +376,9 @@ class _Builder(Transformer_NonRecursive):
 
     def _apply(self, function: Token, args: list[sympy.Expr]) -> sympy.Expr:
         name = _function_name(function)
-        if name not in _FUNCTIONS:
+        if name not in FUNCTIONS:
             raise MathSyntaxError("unknown_function", _position(function), name=name)
-        builder, least, most = _FUNCTIONS[name]
+        builder, least, most = FUNCTIONS[name]
         if not least <= len(args) <= most:
             arity = {"count": least} if least == most else {"least": least, "most": most}
             raise MathSyntaxError(
@@ -565,13 +391,13 @@ class _Builder(Transformer_NonRecursive):
         return builder(args)
 
     def frac(self, _op: Token, numerator: Any, denominator: Any) -> sympy.Expr:
-        return _div(self._expr(numerator), self._expr(denominator))
+        return divide(self._expr(numerator), self._expr(denominator))
 
     def sqrt(self, _op: Token, operand: Any) -> sympy.Expr:
         return sympy.Pow(self._expr(operand), sympy.Rational(1, 2), evaluate=False)
 
     def nth_root(self, _op: Token, degree: Any, _close: Token, operand: Any) -> sympy.Expr:
-        return _root([self._expr(operand), self._expr(degree)])
+        return root([self._expr(operand), self._expr(degree)])
 
     def binom(self, _op: Token, top: Any, bottom: Any) -> sympy.Expr:
         return sympy.binomial(self._expr(top), self._expr(bottom), evaluate=False)
@@ -588,7 +414,7 @@ def _function_name(token: Token) -> str:
     match = re.fullmatch(r"operatorname\{(\w+)\}", name)
     if match:
         name = match.group(1)
-    return _ALIASES.get(name, name)
+    return ALIASES.get(name, name)
 
 
 def _split_letters(word: str) -> list[str] | None:
@@ -602,7 +428,7 @@ def _split_letters(word: str) -> list[str] | None:
         else:
             pieces.append(rest[0])
             rest = rest[1:]
-    return pieces if len(pieces) <= _MAX_SPLIT_NAME else None
+    return pieces if len(pieces) <= MAX_SPLIT_NAME else None
 
 
 def _describe(value: Any) -> str:
@@ -680,102 +506,9 @@ def _parse(text: str, max_length: int) -> Parsed:
 
 _BUILDING_LOCK = threading.Lock()
 
-# A reduction: (children to pop, rule name for the goto, callback); a rule that only passes
-# its single child up (``?sum: term``) has no callback and pops nothing.
-_Reduction = tuple[int, str, Callable[[list[Any]], Any] | None]
-
-
-class _TableParser:
-    """lark's LALR(1) table and callbacks for ``grammar.lark``, driven by a tight loop.
-
-    Same language, same reductions and the same lark errors as ``Lark.parse``, about a third
-    faster: no per-parse parser objects, and the pass-through reductions of the precedence
-    chain (an atom climbs about ten ``?rule`` levels) only move the state. Relies on lark's
-    parse-table layout (lark is pinned in requirements.txt).
-    """
-
-    def __init__(self, lark: Lark) -> None:
-        frontend = lark.parser
-        table = frontend.parser.parser.parse_table
-        callbacks = frontend.parser.parser.callbacks
-        self._lexer, self._postlex = frontend.lexer.lexer, frontend.lexer.postlexer
-        self._start, self._end = table.start_states["start"], table.end_states["start"]
-        reductions: dict[Any, _Reduction] = {}
-        self._states: dict[int, dict[str, tuple[bool, Any]]] = {}
-        for state, actions in table.states.items():
-            row: dict[str, tuple[bool, Any]] = {}
-            for terminal, (action, argument) in actions.items():
-                if action is Shift:
-                    row[str(terminal)] = (True, argument)
-                    continue
-                if argument not in reductions:
-                    callback = callbacks[argument]
-                    size = len(argument.expansion)
-                    passes = size == 1 and type(callback) is ExpandSingleChild
-                    reductions[argument] = (
-                        0 if passes else size,
-                        str(argument.origin.name),
-                        None if passes else callback,
-                    )
-                row[str(terminal)] = (False, reductions[argument])
-            self._states[state] = row
-
-    def _tokens(self, text: str) -> Iterator[Token]:
-        """lark's basic lexer (same scanner, tokens and errors) without its line and column
-        bookkeeping: positions in messages are offsets into the one-line answer."""
-        lexer = self._lexer
-        scanner = lexer.scanner  # built on first use, with the callbacks
-        source, ignored, callbacks = TextSlice.cast_from(text), lexer.ignore_types, lexer.callback
-        position = 0
-        while position < len(text):
-            found = scanner.match(source, position)
-            if not found:
-                allowed = scanner.allowed_types - ignored
-                raise UnexpectedCharacters(text, position, 1, position + 1, allowed=allowed)
-            value, kind = found
-            if kind not in ignored:
-                token = Token(kind, value, position, 1, position + 1)
-                yield callbacks[kind](token) if kind in callbacks else token
-            position += len(value)
-
-    def parse(self, text: str) -> Any:
-        states, end_state = self._states, self._end
-        state_stack, value_stack = [self._start], []
-
-        def feed(token: Token, end: bool = False) -> Any:
-            while True:
-                row = states[state_stack[-1]]
-                try:
-                    shift, argument = row[token.type]
-                except KeyError:
-                    expected = {name for name in row if name.isupper()}
-                    raise UnexpectedToken(token, expected) from None
-                if shift:
-                    state_stack.append(argument)
-                    value_stack.append(token)
-                    return None
-                size, origin, callback = argument
-                if callback is None:
-                    state_stack[-1] = states[state_stack[-2]][origin][1]
-                else:
-                    children = value_stack[-size:] if size else []
-                    if size:
-                        del state_stack[-size:]
-                        del value_stack[-size:]
-                    value_stack.append(callback(children))
-                    state_stack.append(states[state_stack[-1]][origin][1])
-                if end and state_stack[-1] == end_state:
-                    return value_stack[-1]
-
-        last = None
-        for last in self._postlex.process(self._tokens(text)):
-            feed(last)
-        end = Token.new_borrow_pos("$END", "", last) if last else Token("$END", "", 0, 1, 1)
-        return feed(end, end=True)
-
 
 @lru_cache(maxsize=1)
-def _building_parser() -> tuple[_TableParser, _Builder]:
+def _building_parser() -> tuple[TableParser, _Builder]:
     """An LALR parser that builds values while it parses (no parse tree, no tree walk).
 
     The builder's callbacks are bound once, at construction, which is much cheaper than a
@@ -786,4 +519,4 @@ def _building_parser() -> tuple[_TableParser, _Builder]:
     parser = Lark(
         grammar, parser="lalr", lexer="basic", postlex=_BarPostLexer(), transformer=builder
     )
-    return _TableParser(parser), builder
+    return TableParser(parser), builder
