@@ -216,13 +216,15 @@ class RunnerState(AppState):
         lines = step_lines(text) if kind == "steps" else [text]
         for number, line in enumerate(lines, start=1):
             preview = grading.preview(line)
-            if preview.error:
+            if preview.problem is not None:
                 where = i18n.translate("runner.step_n", self.lang, n=number) + " "
-                self.preview_error = (where if kind == "steps" else "") + preview.error
-                self.preview_hints = list(preview.hints)
+                error = preview.error_in(self.lang)
+                self.preview_error = (where if kind == "steps" else "") + error
+                self.preview_hints = list(preview.hints_in(self.lang))
                 return
             self.preview_lines.append(preview.latex)
-            self.preview_hints.extend(h for h in preview.hints if h not in self.preview_hints)
+            hints = preview.hints_in(self.lang)
+            self.preview_hints.extend(h for h in hints if h not in self.preview_hints)
 
     @rx.event
     async def set_draft(self, text: str) -> None:

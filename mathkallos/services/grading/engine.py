@@ -120,10 +120,9 @@ def _grade(text: str, read_key: Any, kind: str, options: Settings) -> Verdict:
             hints = preview(text).hints
         verdict = checker.grade(text, read_key, options)
     except InputTooLarge as error:
-        return Verdict.ungraded("limit", "too_large", detail=error.message)
+        return Verdict.ungraded("limit", "too_large", **error.verdict_params())
     except MathSyntaxError as error:
-        detail = f"{error.message} ({error.hint})" if error.hint else error.message
-        return Verdict.ungraded("invalid_input", "syntax_error", detail=detail)
+        return Verdict.ungraded("invalid_input", "syntax_error", **error.verdict_params())
     except AnswerShapeError as error:
         return Verdict.ungraded("invalid_input", error.code, **error.params)
     except (MemoryError, RecursionError):
@@ -143,4 +142,4 @@ def _preview(text: str) -> Preview:
         return Preview(latex_of(text), parsed.hints)
     except MathSyntaxError as error:
         hints = (error.hint,) if error.hint else ()
-        return Preview("", hints, error.message, error.position)
+        return Preview("", hints, error.detail, error.position)

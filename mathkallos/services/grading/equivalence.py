@@ -171,16 +171,16 @@ def _close_fast(a: complex | float, b: complex | float, tolerance: float = 1e-9)
     return abs(a - b) <= tolerance * max(1.0, abs(a), abs(b))
 
 
-def _agree_fast(a: _Side, b: _Side, point: Point) -> bool | None:
+def _agree_fast(a: _Side, b: _Side, point: Point, sign: int) -> bool | None:
     value_a, value_b = a.fast(point), b.fast(point)
     if value_a is None and value_b is None:
         return None
     if value_a is None or value_b is None:
         return False
-    return _close_fast(value_a, value_b)
+    return _close_fast(value_a, sign * value_b)
 
 
-def _agree_exact(a: _Side, b: _Side, point: Point) -> bool | None:
+def _agree_exact(a: _Side, b: _Side, point: Point, sign: int) -> bool | None:
     tolerance = _FLOAT_TOL if a.has_float or b.has_float else _EXACT_TOL
     with mpmath.workdps(_EXACT_DPS):
         value_a, value_b = a.exact(point), b.exact(point)
@@ -188,7 +188,7 @@ def _agree_exact(a: _Side, b: _Side, point: Point) -> bool | None:
             return None
         if value_a is None or value_b is None:
             return False
-        return _close(value_a, value_b, tolerance)
+        return _close(value_a, sign * value_b, tolerance)
 
 
 def equivalent(a: sympy.Basic, b: sympy.Basic, domain: str = "real") -> bool:
@@ -200,24 +200,34 @@ def equivalent(a: sympy.Basic, b: sympy.Basic, domain: str = "real") -> bool:
     """
     if a == b:
         return True
+    return _equal_up_to_sign(a, b, domain, 1)
+
+
+def opposite(a: sympy.Basic, b: sympy.Basic, domain: str = "real") -> bool:
+    """``equivalent(a, -b)`` (the sign-error check) without building ``-b``: ``b``'s sampled
+    values are negated (exactly), so a key is evaluated once for both questions."""
+    return _equal_up_to_sign(a, b, domain, -1)
+
+
+def _equal_up_to_sign(a: sympy.Basic, b: sympy.Basic, domain: str, sign: int) -> bool:
     symbols = tuple(sorted(a.free_symbols | b.free_symbols, key=str))
     try:
-        return _numerically_equivalent(a, b, symbols, domain)
+        return _numerically_equivalent(a, b, symbols, domain, sign)
     except Unsupported:
-        return _symbolically_equivalent(a, b)
+        return _symbolically_equivalent(a, sign * b)
 
 
 def _numerically_equivalent(
-    a: sympy.Basic, b: sympy.Basic, symbols: tuple[sympy.Symbol, ...], domain: str
+    a: sympy.Basic, b: sympy.Basic, symbols: tuple[sympy.Symbol, ...], domain: str, sign: int
 ) -> bool:
     side_a, side_b = _side(a, symbols, domain), _side(b, symbols, domain)
     if not symbols:
-        return bool(_agree_exact(side_a, side_b, ()) is not False)
+        return bool(_agree_exact(side_a, side_b, (), sign) is not False)
     compared = 0
     for point in _points(symbols, domain, seed=20240601):
-        fast = _agree_fast(side_a, side_b, point)
+        fast = _agree_fast(side_a, side_b, point, sign)
         if fast is False:
-            fast = _agree_exact(side_a, side_b, point)
+            fast = _agree_exact(side_a, side_b, point, sign)
             if fast is False:
                 return False
         if fast:
@@ -225,10 +235,10 @@ def _numerically_equivalent(
             if compared >= _WANTED_POINTS:
                 break
     if compared < _MIN_POINTS:
-        return _symbolically_equivalent(a, b)
+        return _symbolically_equivalent(a, sign * b)
     confirmed = 0
     for point in _points(symbols, domain, seed=977):
-        verdict = _agree_exact(side_a, side_b, point)
+        verdict = _agree_exact(side_a, side_b, point, sign)
         if verdict is False:
             return False
         confirmed += verdict is True

@@ -17,7 +17,7 @@ def evaluate_expr(expr: sympy.Basic) -> sympy.Basic:
     """Rebuild ``expr`` bottom-up with sympy's automatic simplification switched back on."""
     result = _rebuild(expr)
     if result.has(sympy.zoo, sympy.nan):
-        raise MathSyntaxError("the expression is undefined (division by zero?)")
+        raise MathSyntaxError("undefined")
     return result
 
 

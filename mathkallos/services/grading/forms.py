@@ -64,10 +64,25 @@ def _is_expanded(raw: sympy.Expr) -> bool:
 
 def _is_irreducible(expr: sympy.Expr) -> bool:
     evaluated = evaluate_expr(expr)
-    if not evaluated.free_symbols:
+    if not evaluated.free_symbols or _is_linear(evaluated):
         return True
     _, factors = sympy.factor_list(evaluated)
     return len(factors) == 1 and factors[0][1] == 1
+
+
+def _is_linear(expr: sympy.Expr) -> bool:
+    """A sum of numbers and rational multiples of symbols: degree 1, so irreducible over Q."""
+    return isinstance(expr, sympy.Add) and all(
+        term.is_Rational
+        or term.is_Symbol
+        or (
+            isinstance(term, sympy.Mul)
+            and len(term.args) == 2
+            and term.args[0].is_Rational
+            and term.args[1].is_Symbol
+        )
+        for term in expr.args
+    )
 
 
 def _is_factored(raw: sympy.Expr, primitive: bool = False) -> bool:

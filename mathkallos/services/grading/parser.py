@@ -1,15 +1,15 @@
 """Grammar-based parser: student text (ASCII or LaTeX) to unevaluated sympy objects.
 
-Nothing here evaluates text: every node is built from the parse tree through whitelists of
-names and functions, unevaluated (``evaluate=False``) so the form the student wrote survives
-for form rules and for the "you entered" preview.
+Nothing here evaluates text: every node is built while ``lalr.py`` parses, through the
+whitelists of ``vocabulary.py``, unevaluated (``evaluate=False``) so the form the student
+wrote survives for form rules and for the "you entered" preview.
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,13 +19,26 @@ import sympy
 from lark import Lark, Token, Transformer_NonRecursive, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken, VisitError
 from lark.lark import PostLex
-from lark.lexer import LexerState, TextSlice
-from lark.parse_tree_builder import ExpandSingleChild
-from lark.parsers.lalr_analysis import Shift
 
 from .errors import MathSyntaxError
+from .feedback import Message
 from .guards import MAX_LENGTH, check_text
+from .lalr import TableParser
 from .values import Bracket, Logic, MatrixLiteral, Relation, SetLiteral, UnionOf, Value
+from .vocabulary import (
+    ALIASES,
+    CONSTANTS,
+    FORBIDDEN,
+    FUNCTION_WORDS,
+    FUNCTIONS,
+    GREEK,
+    INVERSES,
+    MAX_SPLIT_NAME,
+    RELATIONS,
+    divide,
+    logarithm,
+    root,
+)
 
 
 @dataclass(frozen=True)
@@ -34,7 +47,7 @@ class Parsed:
 
     value: Value
     latex_mode: bool
-    hints: tuple[str, ...]
+    hints: tuple[Message, ...]
 
 
 class _BarPostLexer(PostLex):
@@ -88,192 +101,6 @@ class _BarPostLexer(PostLex):
             yield token
 
 
-def _div(numerator: sympy.Expr, denominator: sympy.Expr) -> sympy.Expr:
-    inverse = sympy.Pow(denominator, -1, evaluate=False)
-    if numerator == 1:
-        return inverse
-    return sympy.Mul(numerator, inverse, evaluate=False)
-
-
-def _log(args: list[sympy.Expr]) -> sympy.Expr:
-    if len(args) == 1:
-        return sympy.log(args[0], evaluate=False)
-    return _div(sympy.log(args[0], evaluate=False), sympy.log(args[1], evaluate=False))
-
-
-def _root(args: list[sympy.Expr]) -> sympy.Expr:
-    degree = args[1] if len(args) == 2 else sympy.Integer(3)
-    return sympy.Pow(args[0], _div(sympy.Integer(1), degree), evaluate=False)
-
-
-def _unary(cls: Any) -> Callable[[list[sympy.Expr]], sympy.Expr]:
-    return lambda args: cls(*args, evaluate=False)
-
-
-# name -> (builder, min args, max args)
-_FUNCTIONS: dict[str, tuple[Callable[[list[sympy.Expr]], sympy.Expr], int, int]] = {
-    **{
-        name: (_unary(getattr(sympy, name)), 1, 1)
-        for name in (
-            "sin",
-            "cos",
-            "tan",
-            "cot",
-            "sec",
-            "csc",
-            "asin",
-            "acos",
-            "atan",
-            "acot",
-            "sinh",
-            "cosh",
-            "tanh",
-            "coth",
-            "asinh",
-            "acosh",
-            "atanh",
-            "exp",
-            "floor",
-            "ceiling",
-            "sign",
-            "factorial",
-            "re",
-            "im",
-            "arg",
-            "conjugate",
-        )
-    },
-    "tg": (_unary(sympy.tan), 1, 1),
-    "ctg": (_unary(sympy.cot), 1, 1),
-    "abs": (_unary(sympy.Abs), 1, 1),
-    "sqrt": (lambda a: sympy.Pow(a[0], sympy.Rational(1, 2), evaluate=False), 1, 1),
-    "cbrt": (_root, 1, 1),
-    "root": (_root, 2, 2),
-    "ln": (_log, 1, 1),
-    "log": (_log, 1, 2),
-    "lg": (lambda a: _log([a[0], sympy.Integer(10)]), 1, 1),
-    "binomial": (_unary(sympy.binomial), 2, 2),
-    "max": (_unary(sympy.Max), 1, 20),
-    "cis": (lambda a: sympy.exp(sympy.Mul(sympy.I, a[0], evaluate=False), evaluate=False), 1, 1),
-    "min": (_unary(sympy.Min), 1, 20),
-}
-_ALIASES = {
-    "arcsin": "asin",
-    "arccos": "acos",
-    "arctan": "atan",
-    "arccot": "acot",
-    "arcsinh": "asinh",
-    "arccosh": "acosh",
-    "arctanh": "atanh",
-    "ceil": "ceiling",
-    "sgn": "sign",
-    "binom": "binomial",
-    "conj": "conjugate",
-}
-_INVERSES = {
-    "sin": "asin",
-    "cos": "acos",
-    "tan": "atan",
-    "cot": "acot",
-    "sinh": "asinh",
-    "cosh": "acosh",
-    "tanh": "atanh",
-}
-_FUNCTION_WORDS = sorted(set(_FUNCTIONS) | set(_ALIASES), key=len, reverse=True)
-
-_CONSTANTS: dict[str, sympy.Basic] = {
-    "pi": sympy.pi,
-    "e": sympy.E,
-    "i": sympy.I,
-    "inf": sympy.oo,
-    "infty": sympy.oo,
-    "infinity": sympy.oo,
-    "oo": sympy.oo,
-    "exponentialE": sympy.E,
-    "imaginaryI": sympy.I,
-}
-_GREEK = frozenset(
-    [
-        "alpha",
-        "beta",
-        "gamma",
-        "delta",
-        "epsilon",
-        "varepsilon",
-        "zeta",
-        "eta",
-        "theta",
-        "vartheta",
-        "iota",
-        "kappa",
-        "mu",
-        "nu",
-        "xi",
-        "rho",
-        "sigma",
-        "tau",
-        "upsilon",
-        "phi",
-        "varphi",
-        "chi",
-        "psi",
-        "omega",
-        "Gamma",
-        "Delta",
-        "Theta",
-        "Lambda",
-        "Xi",
-        "Pi",
-        "Sigma",
-        "Phi",
-        "Psi",
-        "Omega",
-    ]
-)
-_FORBIDDEN = frozenset(
-    [
-        "import",
-        "lambda",
-        "exec",
-        "eval",
-        "open",
-        "os",
-        "sys",
-        "print",
-        "class",
-        "def",
-        "return",
-    ]
-)
-_RELATIONS = {
-    "=": "=",
-    "==": "=",
-    "<": "<",
-    ">": ">",
-    "<=": "<=",
-    "=<": "<=",
-    ">=": ">=",
-    "=>": ">=",
-    "!=": "!=",
-    "≤": "<=",
-    "≥": ">=",
-    "≠": "!=",
-    "⩽": "<=",
-    "⩾": ">=",
-    "\\le": "<=",
-    "\\leq": "<=",
-    "\\leqslant": "<=",
-    "\\ge": ">=",
-    "\\geq": ">=",
-    "\\geqslant": ">=",
-    "\\ne": "!=",
-    "\\neq": "!=",
-    "\\lt": "<",
-    "\\gt": ">",
-}
-_MAX_SPLIT_NAME = 3
-
-
 @dataclass(frozen=True)
 class _Braced:
     """``{x}``: a LaTeX group, or a one-element set in ASCII input; decided by context."""
@@ -321,7 +148,7 @@ class _Builder(Transformer_NonRecursive):
     def reset(self, latex_mode: bool) -> None:
         """Start a new answer (the builder is reused: lark calls it while it parses)."""
         self.latex_mode = latex_mode
-        self.hints: list[str] = []
+        self.hints: list[Message] = []
 
     # ---- coercions ---------------------------------------------------------------------
     def _expr(self, value: Any) -> sympy.Expr:
@@ -332,7 +159,7 @@ class _Builder(Transformer_NonRecursive):
             return value.product()
         if isinstance(value, sympy.Expr):
             return value
-        raise MathSyntaxError(f"{_describe(value)} cannot be used inside a calculation")
+        raise MathSyntaxError("not_in_calculation", what=_describe(value))
 
     def _value(self, value: Any) -> Value:
         """A list item or a whole answer: braces become a set in ASCII input."""
@@ -364,7 +191,7 @@ class _Builder(Transformer_NonRecursive):
 
     def relation(self, *children: Any) -> Value:
         operands = children[0::2]
-        ops = tuple(_RELATIONS[token.value] for token in children[1::2])
+        ops = tuple(RELATIONS[token.value] for token in children[1::2])
         plus_minus = [i for i, operand in enumerate(operands) if isinstance(operand, _PlusMinus)]
         if plus_minus and len(operands) == 2:
             side = plus_minus[0]
@@ -392,7 +219,7 @@ class _Builder(Transformer_NonRecursive):
             return items[0]
         if not items and pair == "()":
             position = _position(open_)
-            raise MathSyntaxError(f"empty brackets at position {position}", position)
+            raise MathSyntaxError("empty_brackets", position)
         return Bracket(open_.value, close.value, items)
 
     def brace(self, _open: Token, *rest: Any) -> Value:
@@ -435,7 +262,7 @@ class _Builder(Transformer_NonRecursive):
         return _flat(sympy.Mul, self._expr(left), self._expr(right))
 
     def div(self, left: Any, _op: Token, right: Any) -> sympy.Expr:
-        return _div(self._expr(left), self._expr(right))
+        return divide(self._expr(left), self._expr(right))
 
     def neg(self, _op: Token, operand: Any) -> sympy.Expr:
         return _negate(self._expr(operand))
@@ -474,12 +301,14 @@ class _Builder(Transformer_NonRecursive):
             if text.startswith("\\mathbb"):
                 if letter == "R":
                     return sympy.S.Reals
-                raise MathSyntaxError(f"\\mathbb{{{letter}}} is not supported here")
-            return _CONSTANTS.get(letter, sympy.Symbol(letter))
-        name = text[1:]
+                raise MathSyntaxError("unsupported_set", letter=letter)
+            return CONSTANTS.get(letter, sympy.Symbol(letter))
+        name, _, subscript = text[1:].partition("_")
+        if subscript:  # \alpha_{1} as the preview prints alpha_1
+            return sympy.Symbol(f"{name}_{subscript.strip('{}')}")
         if name in ("emptyset", "varnothing"):
             return SetLiteral(())
-        return _CONSTANTS.get(name) or sympy.Symbol(name)
+        return CONSTANTS.get(name) or sympy.Symbol(name)
 
     def name(self, token: Token) -> sympy.Expr:
         return self._resolve_name(token.value, _position(token))
@@ -488,37 +317,31 @@ class _Builder(Transformer_NonRecursive):
         word, _, subscript = raw.partition("_")
         if subscript:
             return sympy.Symbol(f"{word}_{subscript.strip('{}')}")
-        if word in _CONSTANTS:
-            return _CONSTANTS[word]
+        if word in CONSTANTS:
+            return CONSTANTS[word]
         if word == "emptyset":
             return SetLiteral(())
-        if len(word) == 1 or word in _GREEK:
+        if len(word) == 1 or word in GREEK:
             return sympy.Symbol(word)
-        if word.lower() in _FORBIDDEN:
-            raise MathSyntaxError(
-                f"'{word}' at position {position} is not allowed in math input", position
-            )
-        for function in _FUNCTION_WORDS:
+        if word.lower() in FORBIDDEN:
+            raise MathSyntaxError("forbidden", position, word=word)
+        for function in FUNCTION_WORDS:
             start = word.find(function)
             if start >= 0:
                 before, after = word[:start], word[start + len(function) :]
-                shown = f"{before}*" if before else ""
-                hint = (
-                    f"did you mean {shown}{function}({after or 'x'})? "
-                    "— write function arguments in brackets"
+                hint = Message.of(
+                    "did_you_mean",
+                    before=f"{before}*" if before else "",
+                    function=function,
+                    argument=after or "x",
                 )
-                raise MathSyntaxError(
-                    f"unknown name '{word}' at position {position}", position, hint
-                )
+                raise MathSyntaxError("unknown_name", position, hint, word=word)
         pieces = _split_letters(word)
         if pieces is None:
-            raise MathSyntaxError(
-                f"unknown name '{word}' at position {position}",
-                position,
-                f"write products with *, e.g. {'*'.join(word[:2])}",
-            )
-        self.hints.append(f"'{word}' was read as {'*'.join(pieces)}")
-        return _Letters(tuple(_CONSTANTS.get(piece) or sympy.Symbol(piece) for piece in pieces))
+            hint = Message.of("write_products", example="*".join(word[:2]))
+            raise MathSyntaxError("unknown_name", position, hint, word=word)
+        self.hints.append(Message.of("read_as", word=word, product="*".join(pieces)))
+        return _Letters(tuple(CONSTANTS.get(piece) or sympy.Symbol(piece) for piece in pieces))
 
     def abs_bars(self, _open: Token, operand: Any, _close: Token) -> sympy.Expr:
         return sympy.Abs(self._expr(operand), evaluate=False)
@@ -535,18 +358,16 @@ class _Builder(Transformer_NonRecursive):
     def call_pow(self, function: Token, _op: Token, exponent: Any, argument: Any) -> sympy.Expr:
         exponent = self._expr(exponent)
         name = _function_name(function)
-        if exponent == -1 and name in _INVERSES:
-            inverse = Token.new_borrow_pos("FUNC", _INVERSES[name], function)
+        if exponent == -1 and name in INVERSES:
+            inverse = Token.new_borrow_pos("FUNC", INVERSES[name], function)
             return self._apply(inverse, self._arguments(argument))
         return sympy.Pow(self._apply(function, self._arguments(argument)), exponent, evaluate=False)
 
     def call_sub(self, function: Token, _op: Token, base: Any, argument: Any) -> sympy.Expr:
         if _function_name(function) != "log":
-            raise MathSyntaxError(
-                f"unexpected '_' after {function.value} at position "
-                f"{_position(function) + len(function.value)}"
-            )
-        return _log([*self._arguments(argument), self._expr(base)])
+            position = _position(function) + len(function.value)
+            raise MathSyntaxError("unexpected_after", position, text="_", after=function.value)
+        return logarithm([*self._arguments(argument), self._expr(base)])
 
     def _arguments(self, argument: Any) -> list[sympy.Expr]:
         if isinstance(argument, Bracket) and argument.open == "(" and argument.close == ")":
@@ -555,28 +376,28 @@ class _Builder(Transformer_NonRecursive):
 
     def _apply(self, function: Token, args: list[sympy.Expr]) -> sympy.Expr:
         name = _function_name(function)
-        if name not in _FUNCTIONS:
-            raise MathSyntaxError(
-                f"unknown function '{name}' at position {_position(function)}", _position(function)
-            )
-        builder, least, most = _FUNCTIONS[name]
+        if name not in FUNCTIONS:
+            raise MathSyntaxError("unknown_function", _position(function), name=name)
+        builder, least, most = FUNCTIONS[name]
         if not least <= len(args) <= most:
-            expected = str(least) if least == most else f"{least} to {most}"
+            arity = {"count": least} if least == most else {"least": least, "most": most}
             raise MathSyntaxError(
-                f"{name} takes {expected} argument(s), got {len(args)} "
-                f"(position {_position(function)})",
+                "arguments" if least == most else "arguments_between",
                 _position(function),
+                name=name,
+                given=len(args),
+                **arity,
             )
         return builder(args)
 
     def frac(self, _op: Token, numerator: Any, denominator: Any) -> sympy.Expr:
-        return _div(self._expr(numerator), self._expr(denominator))
+        return divide(self._expr(numerator), self._expr(denominator))
 
     def sqrt(self, _op: Token, operand: Any) -> sympy.Expr:
         return sympy.Pow(self._expr(operand), sympy.Rational(1, 2), evaluate=False)
 
     def nth_root(self, _op: Token, degree: Any, _close: Token, operand: Any) -> sympy.Expr:
-        return _root([self._expr(operand), self._expr(degree)])
+        return root([self._expr(operand), self._expr(degree)])
 
     def binom(self, _op: Token, top: Any, bottom: Any) -> sympy.Expr:
         return sympy.binomial(self._expr(top), self._expr(bottom), evaluate=False)
@@ -593,7 +414,7 @@ def _function_name(token: Token) -> str:
     match = re.fullmatch(r"operatorname\{(\w+)\}", name)
     if match:
         name = match.group(1)
-    return _ALIASES.get(name, name)
+    return ALIASES.get(name, name)
 
 
 def _split_letters(word: str) -> list[str] | None:
@@ -607,7 +428,7 @@ def _split_letters(word: str) -> list[str] | None:
         else:
             pieces.append(rest[0])
             rest = rest[1:]
-    return pieces if len(pieces) <= _MAX_SPLIT_NAME else None
+    return pieces if len(pieces) <= MAX_SPLIT_NAME else None
 
 
 def _describe(value: Any) -> str:
@@ -634,14 +455,12 @@ def _syntax_error(error: Exception, text: str) -> MathSyntaxError:
         if char == "\\":
             command = re.match(r"\\[a-zA-Z]*", text[index:])
             shown = command.group(0) if command else "\\"
-            return MathSyntaxError(f"unknown command '{shown}' at position {index + 1}", index + 1)
-        return MathSyntaxError(f"unexpected '{char}' at position {index + 1}", index + 1)
+            return MathSyntaxError("unknown_command", index + 1, command=shown)
+        return MathSyntaxError("unexpected", index + 1, text=char)
     if isinstance(error, UnexpectedToken) and error.token.type != "$END":
         position = (error.token.start_pos or 0) + 1
-        return MathSyntaxError(f"unexpected '{error.token.value}' at position {position}", position)
-    return MathSyntaxError(
-        "the answer ends too early: a bracket is not closed or an operand is missing", len(text)
-    )
+        return MathSyntaxError("unexpected", position, text=error.token.value)
+    return MathSyntaxError("ends_early", len(text))
 
 
 def parse(text: str, max_length: int = MAX_LENGTH) -> Parsed:
@@ -662,7 +481,7 @@ def clear_parse_cache() -> None:
 def _parse(text: str, max_length: int) -> Parsed:
     check_text(text, max_length)
     if not text.strip():
-        raise MathSyntaxError("the answer is empty")
+        raise MathSyntaxError("empty")
     latex_mode = "\\" in text
     parser, builder = _building_parser()
     with _BUILDING_LOCK:
@@ -676,95 +495,20 @@ def _parse(text: str, max_length: int) -> Parsed:
         except VisitError as error:
             if isinstance(error.orig_exc, MathSyntaxError):
                 raise error.orig_exc from None
-            raise MathSyntaxError("this expression cannot be understood") from None
+            raise MathSyntaxError("not_understood") from None
         except RecursionError:
-            raise MathSyntaxError("the expression is nested too deeply") from None
+            raise MathSyntaxError("too_nested") from None
         except (ArithmeticError, AttributeError, LookupError, TypeError, ValueError):
-            raise MathSyntaxError("this expression cannot be understood") from None
+            raise MathSyntaxError("not_understood") from None
         hints = tuple(builder.hints)
     return Parsed(value, latex_mode, hints)
 
 
 _BUILDING_LOCK = threading.Lock()
 
-# A reduction: (children to pop, rule name for the goto, callback); a rule that only passes
-# its single child up (``?sum: term``) has no callback and pops nothing.
-_Reduction = tuple[int, str, Callable[[list[Any]], Any] | None]
-
-
-class _TableParser:
-    """lark's LALR(1) table and callbacks for ``grammar.lark``, driven by a tight loop.
-
-    Same language, same reductions and the same lark errors as ``Lark.parse``, about a third
-    faster: no per-parse parser objects, and the pass-through reductions of the precedence
-    chain (an atom climbs about ten ``?rule`` levels) only move the state. Relies on lark's
-    parse-table layout (lark is pinned in requirements.txt).
-    """
-
-    def __init__(self, lark: Lark) -> None:
-        frontend = lark.parser
-        table = frontend.parser.parser.parse_table
-        callbacks = frontend.parser.parser.callbacks
-        self._lexer = frontend.lexer
-        self._start, self._end = table.start_states["start"], table.end_states["start"]
-        reductions: dict[Any, _Reduction] = {}
-        self._states: dict[int, dict[str, tuple[bool, Any]]] = {}
-        for state, actions in table.states.items():
-            row: dict[str, tuple[bool, Any]] = {}
-            for terminal, (action, argument) in actions.items():
-                if action is Shift:
-                    row[str(terminal)] = (True, argument)
-                    continue
-                if argument not in reductions:
-                    callback = callbacks[argument]
-                    size = len(argument.expansion)
-                    passes = size == 1 and type(callback) is ExpandSingleChild
-                    reductions[argument] = (
-                        0 if passes else size,
-                        str(argument.origin.name),
-                        None if passes else callback,
-                    )
-                row[str(terminal)] = (False, reductions[argument])
-            self._states[state] = row
-
-    def parse(self, text: str) -> Any:
-        states, end_state = self._states, self._end
-        state_stack, value_stack = [self._start], []
-
-        def feed(token: Token, end: bool = False) -> Any:
-            while True:
-                row = states[state_stack[-1]]
-                try:
-                    shift, argument = row[token.type]
-                except KeyError:
-                    expected = {name for name in row if name.isupper()}
-                    raise UnexpectedToken(token, expected) from None
-                if shift:
-                    state_stack.append(argument)
-                    value_stack.append(token)
-                    return None
-                size, origin, callback = argument
-                if callback is None:
-                    state_stack[-1] = states[state_stack[-2]][origin][1]
-                else:
-                    children = value_stack[-size:] if size else []
-                    if size:
-                        del state_stack[-size:]
-                        del value_stack[-size:]
-                    value_stack.append(callback(children))
-                    state_stack.append(states[state_stack[-1]][origin][1])
-                if end and state_stack[-1] == end_state:
-                    return value_stack[-1]
-
-        last = None
-        for last in self._lexer.lex(LexerState(TextSlice.cast_from(text)), None):
-            feed(last)
-        end = Token.new_borrow_pos("$END", "", last) if last else Token("$END", "", 0, 1, 1)
-        return feed(end, end=True)
-
 
 @lru_cache(maxsize=1)
-def _building_parser() -> tuple[_TableParser, _Builder]:
+def _building_parser() -> tuple[TableParser, _Builder]:
     """An LALR parser that builds values while it parses (no parse tree, no tree walk).
 
     The builder's callbacks are bound once, at construction, which is much cheaper than a
@@ -775,4 +519,4 @@ def _building_parser() -> tuple[_TableParser, _Builder]:
     parser = Lark(
         grammar, parser="lalr", lexer="basic", postlex=_BarPostLexer(), transformer=builder
     )
-    return _TableParser(parser), builder
+    return TableParser(parser), builder

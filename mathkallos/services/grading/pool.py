@@ -100,8 +100,9 @@ def _precheck(answer: str | Sequence[str], kind: str, settings: dict[str, Any]) 
     length = len(answer) if isinstance(answer, str) else sum(len(part) for part in answer)
     cap = _length_cap(kind, settings)
     if length > cap:
-        detail = f"the answer is too long ({length} characters; at most {cap})"
-        return Verdict.ungraded("invalid_input", "syntax_error", detail=detail)
+        return Verdict.ungraded(
+            "invalid_input", "syntax_error", detail="too_long", length=length, limit=cap
+        )
     return None
 
 

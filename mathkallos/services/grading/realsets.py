@@ -11,6 +11,10 @@ variable, possibly with absolute values; for those this module solves by a sign 
 3. the truth is decided at every critical point and at one point between neighbours, at 60
    digits. Poles are never in the set.
 
+Numerators and denominators come from ``as_numer_denom`` (no ``together``: common factors are
+not cancelled, which only adds critical points, and a denominator's zeros are always points
+where the relation is undefined).
+
 Anything else raises ``NotFast`` and the caller falls back to sympy.
 """
 
@@ -187,6 +191,9 @@ def solve(op: str, difference: sympy.Expr, symbol: sympy.Symbol) -> RealSet:
     """``{x real : difference(x) op 0}`` for a rational function with absolute values."""
     if difference.has(sympy.I) or difference.free_symbols - {symbol}:
         raise NotFast("not a real function of one variable")
+    linear = _linear(op, difference, symbol)
+    if linear is not None:
+        return linear
     absolutes = sorted(difference.atoms(sympy.Abs), key=sympy.default_sort_key)
     if len(absolutes) > _MAX_ABS or any(a.args[0].has(sympy.Abs) for a in absolutes):
         raise NotFast("too many absolute values")
@@ -203,10 +210,51 @@ def solve(op: str, difference: sympy.Expr, symbol: sympy.Symbol) -> RealSet:
                 for a, inner in zip(absolutes, inners, strict=True)
             }
             local = difference.xreplace({a: s * a.args[0] for a, s in signs.items()})
-            numerator, denominator = sympy.fraction(sympy.together(local))
+            numerator, denominator = local.as_numer_denom()
             found = _critical([(numerator, False), (denominator, True)], symbol)
             critical += [(v, pole) for v, pole in found if low < v < high]
         return _chart(op, difference, symbol, critical)
+
+
+def _linear(op: str, difference: sympy.Expr, symbol: sympy.Symbol) -> RealSet | None:
+    """``k x + c op 0`` with real constants, solved directly (``x = 2``, ``2 - x >= 0``: most
+    answers); None for anything else, which the sign chart handles."""
+    terms = difference.args if isinstance(difference, sympy.Add) else (difference,)
+    constants = [term for term in terms if symbol not in term.free_symbols]
+    moving = [term for term in terms if symbol in term.free_symbols]
+    if len(moving) != 1:
+        return None
+    (term,) = moving
+    factors = term.args if isinstance(term, sympy.Mul) else (term,)
+    if factors.count(symbol) != 1 or any(
+        factor is not symbol and factor.free_symbols for factor in factors
+    ):
+        return None
+    try:
+        slope_factors = [value_of(factor) for factor in factors if factor is not symbol]
+        constant_values = [value_of(constant) for constant in constants]
+    except NotFast:  # a constant that is not a real number: the sign chart decides
+        return None
+    if any(mpmath.isinf(value) for value in (*slope_factors, *constant_values)):
+        return None
+    with mpmath.workdps(_DPS):
+        slope = mpmath.fprod(slope_factors)
+        if abs(slope) <= _ZERO:
+            return None
+        root = -mpmath.fsum(constant_values) / slope
+        if slope < 0:
+            op = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}.get(op, op)
+        below, above = Piece(-mpmath.inf, root, False, False), Piece(root, mpmath.inf, False, False)
+        point = Piece(root, root, True, True)
+        pieces = {
+            "=": [point],
+            "!=": [below, above],
+            "<": [below],
+            "<=": [below, point],
+            ">": [above],
+            ">=": [point, above],
+        }[op]
+        return RealSet.of(pieces)
 
 
 def _chart(
@@ -274,7 +322,7 @@ def _critical(
         if _is_polynomial(expr, symbol):
             found += [(value, pole) for value in _real_roots(expr, symbol)]
             continue
-        numerator, denominator = sympy.fraction(sympy.together(expr))
+        numerator, denominator = expr.as_numer_denom()
         for factor, is_pole in ((numerator, pole), (denominator, True)):
             found += [(value, is_pole) for value in _real_roots(factor, symbol)]
     return found
@@ -306,25 +354,25 @@ def _real_roots(expr: sympy.Expr, symbol: sympy.Symbol) -> list[mpmath.mpf]:
     if poly.is_zero:
         return []
     coefficients = poly.all_coeffs()
+    if poly.degree() <= 2 and not any(c.free_symbols for c in coefficients):
+        return _small_roots(coefficients)
     if poly.domain.is_ZZ or poly.domain.is_QQ:
-        roots = _small_roots(coefficients) if poly.degree() <= 2 else poly.real_roots()
-    elif poly.degree() <= 2 and not any(c.free_symbols for c in coefficients):
-        roots = _small_roots(coefficients)
-    else:
-        raise NotFast("coefficients outside Q")
-    return [value_of(root) for root in roots]
+        return [value_of(root) for root in poly.real_roots()]
+    raise NotFast("coefficients outside Q")
 
 
-def _small_roots(coefficients: list[sympy.Expr]) -> list[sympy.Expr]:
-    if len(coefficients) == 2:
-        a, b = coefficients
-        return [-b / a]
-    a, b, c = coefficients
-    discriminant = b * b - 4 * a * c
-    sign = _sign(discriminant, sympy.Dummy(), mpmath.mpf(0))
-    if sign is None or sign < 0:
-        return []
-    if sign == 0:
-        return [-b / (2 * a)]
-    root = sympy.sqrt(discriminant)
-    return [(-b - root) / (2 * a), (-b + root) / (2 * a)]
+def _small_roots(coefficients: list[sympy.Expr]) -> list[mpmath.mpf]:
+    """Real roots of ``a x + b`` or ``a x^2 + b x + c`` (constant coefficients), at 60 digits."""
+    values = [value_of(coefficient) for coefficient in coefficients]
+    with mpmath.workdps(_DPS):
+        if len(values) == 2:
+            a, b = values
+            return [-b / a]
+        a, b, c = values
+        discriminant = b * b - 4 * a * c
+        if abs(discriminant) <= _ZERO:
+            return [-b / (2 * a)]
+        if discriminant < 0:
+            return []
+        root = mpmath.sqrt(discriminant)
+        return [(-b - root) / (2 * a), (-b + root) / (2 * a)]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .feedback import render
+from mathkallos import i18n
+
+from .feedback import Message, render
 
 STATUSES = ("checked", "invalid_input", "needs_review", "limit")
 
@@ -50,9 +52,27 @@ def _pairs(params: dict[str, object]) -> tuple[tuple[str, str], ...]:
 
 @dataclass(frozen=True)
 class Preview:
-    """What the parser understood: LaTeX to render, advice, and the error if any."""
+    """What the parser understood: LaTeX to render, advice, and the error if any.
+
+    Advice and the error are messages (code and parameters): ``hints_in``/``error_in`` give
+    them in the reader's language, ``hints``/``error`` in English.
+    """
 
     latex: str
-    hints: tuple[str, ...] = ()
-    error: str = ""
+    advice: tuple[Message, ...] = ()
+    problem: Message | None = None
     error_position: int | None = None
+
+    def hints_in(self, lang: str) -> tuple[str, ...]:
+        return tuple(message.text(lang) for message in self.advice)
+
+    def error_in(self, lang: str) -> str:
+        return self.problem.text(lang) if self.problem is not None else ""
+
+    @property
+    def hints(self) -> tuple[str, ...]:
+        return self.hints_in(i18n.DEFAULT_LANGUAGE)
+
+    @property
+    def error(self) -> str:
+        return self.error_in(i18n.DEFAULT_LANGUAGE)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import sympy
+from sympy.polys.domains import QQ, QQ_I, ZZ, ZZ_I
 
 from .. import realsets
 from ..equivalence import equivalent, proportional
@@ -22,6 +23,8 @@ from ..verdict import Verdict
 from .base import KindChecker
 
 Systems = list[list[sympy.Expr]]
+Frozen = tuple[tuple[sympy.Expr, ...], ...]  # hashable systems, for the caches of key solutions
+_EXACT_DOMAINS = (ZZ, QQ, ZZ_I, QQ_I)
 
 
 @dataclass(frozen=True)
@@ -49,12 +52,18 @@ def _domain(settings: Settings) -> sympy.Set:
     return sympy.S.Complexes if settings.domain == "complex" else sympy.S.Reals
 
 
-def _solution_set(equations: Equations, symbol: sympy.Symbol, settings: Settings) -> sympy.Set:
+def _frozen(equations: Equations) -> Frozen:
+    return tuple(tuple(system) for system in equations.systems)
+
+
+@lru_cache(maxsize=512)
+def _solution_set(systems: Frozen, symbol: sympy.Symbol, settings: Settings) -> sympy.Set:
+    """sympy's solution set (cached, so a key is solved once, not once per answer)."""
     domain = _domain(settings)
     if settings.domain == "positive":
         domain = sympy.Interval.open(0, sympy.oo)
     alternatives = []
-    for system in equations.systems:
+    for system in systems:
         solutions = domain
         for equation in system:
             solutions = sympy.Intersection(solutions, sympy.solveset(equation, symbol, domain))
@@ -68,8 +77,7 @@ def _fast_solution_set(
     """Real solutions by sign chart (raises NotFast outside rational functions with |.|)."""
     if settings.domain == "complex":
         raise realsets.NotFast("complex solutions")
-    systems = tuple(tuple(system) for system in equations.systems)
-    return _sign_chart_solutions(systems, symbol, settings.domain == "positive")
+    return _sign_chart_solutions(_frozen(equations), symbol, settings.domain == "positive")
 
 
 @lru_cache(maxsize=512)
@@ -86,13 +94,45 @@ def _sign_chart_solutions(
     return realsets.RealSet(()).union(*alternatives)
 
 
+@lru_cache(maxsize=512)
+def _complex_roots(systems: Frozen, symbol: sympy.Symbol) -> tuple[sympy.Expr, ...]:
+    """Complex solutions of polynomial equations with rational (or Gaussian) coefficients.
+
+    They are the roots of lcm over the alternatives of gcd over each system; returned as the
+    coefficients of that polynomial made square-free and monic, which are equal exactly when
+    the solution sets are. Raises NotFast outside polynomials over Q(i) or for all of C.
+    """
+    combined: sympy.Poly | None = None
+    for system in systems:
+        common: sympy.Poly | None = None
+        for equation in system:
+            try:
+                poly = sympy.Poly(equation, symbol)
+            except sympy.PolynomialError:
+                raise realsets.NotFast("not a polynomial") from None
+            if poly.domain not in _EXACT_DOMAINS:
+                raise realsets.NotFast("coefficients outside Q(i)")
+            common = poly if common is None else common.gcd(poly)
+        if common is None or common.is_zero:
+            raise realsets.NotFast("every number is a solution")
+        combined = common if combined is None else combined.lcm(common)
+    if combined is None:
+        raise realsets.NotFast("no equations")
+    return tuple(combined.sqf_part().monic().all_coeffs())
+
+
 def clear_cache() -> None:
     """Forget cached solution sets."""
     _sign_chart_solutions.cache_clear()
+    _solution_set.cache_clear()
+    _complex_roots.cache_clear()
+    _solve.cache_clear()
 
 
-def _same_solution_dicts(first: list[dict], second: list[dict], settings: Settings) -> bool:
-    def covered(solution: dict, others: list[dict]) -> bool:
+def _same_solution_dicts(
+    first: tuple[dict, ...], second: tuple[dict, ...], settings: Settings
+) -> bool:
+    def covered(solution: dict, others: tuple[dict, ...]) -> bool:
         return any(
             solution.keys() == other.keys()
             and all(equivalent(solution[v], other[v], settings.domain) for v in solution)
@@ -102,22 +142,24 @@ def _same_solution_dicts(first: list[dict], second: list[dict], settings: Settin
     return all(covered(s, second) for s in first) and all(covered(s, first) for s in second)
 
 
-def _solve(equations: Equations, variables: list[sympy.Symbol]) -> list[dict]:
-    return [
-        solution for system in equations.systems for solution in _solve_system(system, variables)
-    ]
+@lru_cache(maxsize=512)
+def _solve(systems: Frozen, variables: tuple[sympy.Symbol, ...]) -> tuple[dict, ...]:
+    """Solutions of every alternative (cached, so a key is solved once, not once per answer)."""
+    return tuple(solution for system in systems for solution in _solve_system(system, variables))
 
 
-def _solve_system(system: list[sympy.Expr], variables: list[sympy.Symbol]) -> list[dict]:
+def _solve_system(
+    system: tuple[sympy.Expr, ...], variables: tuple[sympy.Symbol, ...]
+) -> list[dict]:
     """Linear systems by Gauss-Jordan (``linsolve``, ~15x faster), others by ``solve``.
 
     Free variables are left out of the solution, as ``solve`` does (``{x: 3 - y}``); the
     reduced row echelon form is unique, so equivalent systems give the same parametrisation.
     """
     try:
-        solutions = sympy.linsolve(system, variables)
+        solutions = sympy.linsolve(list(system), list(variables))
     except ValueError:  # NonlinearError
-        return sympy.solve(system, variables, dict=True)
+        return sympy.solve(list(system), list(variables), dict=True)
     return [
         {v: value for v, value in zip(variables, solution, strict=True) if value != v}
         for solution in solutions
@@ -126,7 +168,7 @@ def _solve_system(system: list[sympy.Expr], variables: list[sympy.Symbol]) -> li
 
 def same_solutions(answer: Equations, key: Equations, settings: Settings) -> bool:
     """Whether two (systems of) equations have the same solutions."""
-    variables = sorted(answer.variables | key.variables, key=str)
+    variables = tuple(sorted(answer.variables | key.variables, key=str))
     if len(key.variables) <= 1 and len(answer.variables) <= 1:
         answer_symbol = next(iter(answer.variables), None)
         key_symbol = next(iter(key.variables), answer_symbol)
@@ -138,13 +180,23 @@ def same_solutions(answer: Equations, key: Equations, settings: Settings) -> boo
             )
         except realsets.NotFast:
             pass
+        if settings.domain == "complex":
+            try:
+                return _complex_roots(_frozen(answer), answer_symbol) == _complex_roots(
+                    _frozen(key), key_symbol
+                )
+            except realsets.NotFast:
+                pass
         return same_sets(
-            _solution_set(answer, answer_symbol, settings), _solution_set(key, key_symbol, settings)
+            _solution_set(_frozen(answer), answer_symbol, settings),
+            _solution_set(_frozen(key), key_symbol, settings),
         )
     single = [len(eq.systems) == 1 and len(eq.systems[0]) == 1 for eq in (answer, key)]
     if all(single):
         return proportional(answer.systems[0][0], key.systems[0][0], settings.domain)
-    return _same_solution_dicts(_solve(answer, variables), _solve(key, variables), settings)
+    return _same_solution_dicts(
+        _solve(_frozen(answer), variables), _solve(_frozen(key), variables), settings
+    )
 
 
 def _values_as_equations(value: Value, key: Equations) -> Equations:

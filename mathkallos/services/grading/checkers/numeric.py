@@ -5,7 +5,7 @@ from __future__ import annotations
 import mpmath
 import sympy
 
-from ..equivalence import constant_value, equivalent
+from ..equivalence import constant_value, equivalent, opposite
 from ..errors import AnswerShapeError, SettingsError
 from ..settings import Settings
 from ..shapes import Reading, expr_of
@@ -65,7 +65,7 @@ def grade(answer: str, key: sympy.Expr, settings: Settings) -> Verdict:
         and (abs(value - target) <= _CLOSE_FOR_EXACT_HINT * max(1, abs(target)))
     ):
         return Verdict.checked("exact_expected", 0.0, reading.latex)
-    if target != 0 and equivalent(expr, -key):
+    if target != 0 and opposite(expr, key):
         return Verdict.checked("sign_error", 0.0, reading.latex)
     return Verdict.checked("incorrect", 0.0, reading.latex)
 

@@ -67,7 +67,7 @@ def grade(answer: str, key: StepsKey, settings: Settings) -> Verdict:
     lines = [_LEADING_CONNECTIVE.sub("", line) for line in re.split(r"[\n;]", answer)]
     lines = [line for line in lines if line.strip()]
     if not lines:
-        raise MathSyntaxError("the answer is empty")
+        raise MathSyntaxError("empty")
     readings = [Reading(line, settings) for line in lines]
     latex = r" \\ ".join(reading.latex for reading in readings)
     equations = isinstance(key.target, Equations)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import mpmath
 import sympy
 
-from ..equivalence import constant_value, differ_by_constant, equivalent, sample_values
+from ..equivalence import constant_value, differ_by_constant, equivalent, opposite, sample_values
 from ..evaluation import evaluate_expr
 from ..forms import has_numeric_content, violated_form
 from ..parser import parse
@@ -127,7 +127,7 @@ def grade(answer: str, symbolic_key: SymbolicKey, settings: Settings) -> Verdict
     expr, raw = expr_of(reading.value), expr_of(reading.raw)
     same, code = _matches(expr, key, settings)
     if not same:
-        if code == "incorrect" and key != 0 and equivalent(expr, -key, settings.domain):
+        if code == "incorrect" and key != 0 and opposite(expr, key, settings.domain):
             code = "sign_error"
         return Verdict.checked(code, 0.0, reading.latex)
     forms = settings.form + (("no_decimals",) if settings.exact else ())

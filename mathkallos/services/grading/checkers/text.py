@@ -39,7 +39,7 @@ def read_string_key(key: str, settings: Settings) -> StringKey:
 def grade_string(answer: str, key: StringKey, settings: Settings) -> Verdict:
     given = normalise(answer, settings.case_sensitive)
     if not given:
-        raise MathSyntaxError("the answer is empty")
+        raise MathSyntaxError("empty")
     right = given in key.accepted or bool(key.pattern and key.pattern.fullmatch(given))
     return Verdict.checked("correct" if right else "incorrect", float(right))
 
@@ -69,7 +69,7 @@ def read_choice_key(key: str, settings: Settings) -> ChoiceKey:
 def grade_choice(answer: str, key: ChoiceKey, settings: Settings) -> Verdict:
     chosen = set(_labels(answer))
     if not chosen:
-        raise MathSyntaxError("no option was chosen")
+        raise MathSyntaxError("no_option")
     unknown = chosen - key.options if key.options else set()
     if unknown:
         raise AnswerShapeError("choice_unknown_option", options=", ".join(sorted(unknown)))
@@ -91,7 +91,7 @@ def read_proof_key(key: str, settings: Settings) -> str:
 
 def grade_proof(answer: str, key: str, settings: Settings) -> Verdict:
     if not answer.strip():
-        raise MathSyntaxError("the answer is empty")
+        raise MathSyntaxError("empty")
     return Verdict.ungraded("needs_review", "needs_review")
 
 

@@ -42,6 +42,9 @@ def test_right_answers_in_another_form_get_full_marks(answer, key, kind, setting
     ("answer", "key", "kind", "settings", "code", "text"),
     [
         ("-x-1", "x+1", "symbolic", {}, "sign_error", "check the sign"),
+        ("1-x", "(x-1)", "symbolic", {}, "sign_error", "check the sign"),
+        ("-sqrt(2)/2", "1/sqrt(2)", "numeric", {}, "sign_error", "check the sign"),
+        ("-2i", "2i", "complex", {}, "sign_error", "check the sign"),
         ("sqrt(x^2)", "x", "symbolic", {}, "incorrect", "Not correct"),
         ("ln(x)+C", "ln|x|", "symbolic", {"constant_of_integration": True}, "incorrect", "Not"),
         (

@@ -93,6 +93,7 @@ def test_the_table_driver_parses_exactly_as_lark_does() -> None:
     from lark.exceptions import UnexpectedInput
 
     from mathkallos.services.grading import parser as parser_module
+    from mathkallos.services.grading.lalr import TableParser
 
     grammar = Path(parser_module.__file__).with_name("grammar.lark").read_text(encoding="utf-8")
     builder = parser_module._Builder(latex_mode=False)
@@ -103,7 +104,7 @@ def test_the_table_driver_parses_exactly_as_lark_does() -> None:
         postlex=parser_module._BarPostLexer(),
         transformer=builder,
     )
-    driver = parser_module._TableParser(reference)
+    driver = TableParser(reference)
     corpus = Path(__file__).parents[4] / "tests" / "data" / "grading_corpus.jsonl"
     rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
     texts = {text for row in rows for text in (row["answer"], row["key"])}

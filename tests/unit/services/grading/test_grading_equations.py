@@ -1,0 +1,53 @@
+"""Equations over C: polynomial ones are compared by their roots, as sympy's solveset would."""
+
+import itertools
+
+import pytest
+import sympy
+
+from mathkallos.services.grading import check_answer_unbounded
+from mathkallos.services.grading.checkers.equations import (
+    _complex_roots,
+    _frozen,
+    _solution_set,
+    read_equations,
+)
+from mathkallos.services.grading.realsets import NotFast
+from mathkallos.services.grading.settings import Settings
+from mathkallos.services.grading.shapes import Reading, same_sets
+
+COMPLEX = Settings(domain="complex")
+EQUATIONS = [
+    "x^2 = -1",
+    "x = i or x = -i",
+    "x = i",
+    "(x-i)(x+i) = 0",
+    "x^2 - 2x + 2 = 0",
+    "x = 1 + i or x = 1 - i",
+    "(x-1)^2 = 0",
+    "x = 1",
+    "x^3 = 1",
+    "x^4 = 1 and x^2 = 1",
+    "x = 1 or x = -1",
+    "x/2 = i/3",
+    "0 = 1",
+]
+
+
+@pytest.mark.parametrize(("first", "second"), list(itertools.combinations(EQUATIONS, 2)))
+def test_roots_of_polynomials_agree_with_solveset(first: str, second: str) -> None:
+    a, b = (read_equations(Reading(text, COMPLEX).value) for text in (first, second))
+    (x,) = a.variables | b.variables or {None}
+    fast = _complex_roots(_frozen(a), x) == _complex_roots(_frozen(b), x)
+    slow = same_sets(_solution_set(_frozen(a), x, COMPLEX), _solution_set(_frozen(b), x, COMPLEX))
+    assert fast == slow
+
+
+def test_what_is_not_a_polynomial_over_q_i_goes_to_solveset() -> None:
+    x = sympy.Symbol("x")
+    for text in ("e^x = 1", "x^2 = 2 + sqrt(3)", "x^2 = x*x"):
+        equations = read_equations(Reading(text, COMPLEX).value)
+        with pytest.raises(NotFast):
+            _complex_roots(_frozen(equations), x)
+    assert not check_answer_unbounded("x = 0", "e^x = 1", "equation", domain="complex").correct
+    assert check_answer_unbounded("x = ±i", "x^2 = -1", "equation", domain="complex").correct
