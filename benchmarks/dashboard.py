@@ -28,9 +28,7 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -42,7 +40,6 @@ from sqlalchemy import (  # noqa: E402
     Select,
     Table,
     column,
-    create_engine,
     func,
     insert,
     select,
@@ -59,7 +56,7 @@ from mathkallos.models.users import Role, User  # noqa: E402
 from mathkallos.services.access import Actor  # noqa: E402
 from mathkallos.services.kpi import course_report, student_dashboard  # noqa: E402
 from tests.integration.services.kpi import history  # noqa: E402
-from tests.support.postgres import find_pg_bin, postgres_cluster  # noqa: E402
+from tests.support.postgres import find_pg_bin, postgres_database  # noqa: E402
 
 STUDENTS = 10_000
 TARGET_ANSWERS = 1_000_000
@@ -275,17 +272,6 @@ def _report(actor: Actor, course_id: int, now: datetime) -> Callable[[Session], 
     return lambda session: course_report(session=session, actor=actor, course_id=course_id, now=now)
 
 
-@contextmanager
-def _postgres_database() -> Iterator[str]:
-    with postgres_cluster() as server:
-        name = f"bench_{uuid.uuid4().hex[:8]}"
-        admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-        admin.dispose()
-        yield f"{server}/{name}"
-
-
 def main() -> None:
     print(
         f"KPI dashboard benchmark: {STUDENTS:,} students, about {TARGET_ANSWERS:,} answers "
@@ -296,7 +282,7 @@ def main() -> None:
     if find_pg_bin() is None:
         print("-- PostgreSQL: skipped (server binaries not installed: Debian package 'postgresql')")
         return
-    with _postgres_database() as url:
+    with postgres_database() as url:
         run("PostgreSQL", url)
 
 

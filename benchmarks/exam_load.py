@@ -24,6 +24,10 @@ in the demo course; their tokens are the client's localStorage):
    time after moving to another problem) for ``--steady-seconds``, then submits.
 5. lost answers — what each client last sent for each problem against ``attempt_answers``.
 
+``--scale-out WORKERS`` runs the deployment shape instead of the embedded default (SQLite,
+one backend process, state in memory): a throwaway PostgreSQL, Reflex's state in a throwaway
+Redis, and WORKERS backend processes (Debian's ``postgresql`` and ``redis-server``).
+
 Latency is from the client's emit to the delta that shows the outcome. Targets (at N = 1000):
 save p95 < 250 ms, no lost answer, exam start p95 within 1.5x the landing floor's p95.
 """
@@ -39,11 +43,13 @@ import random
 import re
 import resource
 import shutil
+import socket
+import subprocess
 import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,6 +65,7 @@ from tests.support.app_server import (  # noqa: E402
     bootstrap,
     serve_prod_app,
 )
+from tests.support.postgres import find_pg_bin, free_port, postgres_database  # noqa: E402
 
 COURSE_SLUG = "inequalities-and-algebraic-tricks"
 EXAM_SLUG = "inequalities-exam"
@@ -707,6 +714,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--batch", type=int, default=50, help="course-page openings at once")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--keep", action="store_true", help="keep the temp dir (db, app log)")
+    parser.add_argument(
+        "--scale-out",
+        type=int,
+        default=0,
+        metavar="WORKERS",
+        help="the deployment shape instead of the embedded default: PostgreSQL, Reflex's state "
+        "in Redis and this many backend workers (needs Debian's postgresql and redis-server)",
+    )
     args = parser.parse_args(argv)
     args.n = args.n or list(DEFAULT_NS)
     return args
@@ -727,17 +742,60 @@ async def run_all(url: str, build: Build, args: argparse.Namespace, meter: CpuMe
     return results
 
 
+@contextlib.contextmanager
+def redis_server() -> Iterator[str]:
+    """A throwaway Redis on a free loopback port, nothing persisted."""
+    if shutil.which("redis-server") is None:
+        raise SystemExit("--scale-out needs redis-server (Debian package 'redis-server')")
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            *("redis-server", "--port", str(port), "--bind", "127.0.0.1"),
+            *("--save", "", "--appendonly", "no"),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port)):
+                break
+            time.sleep(0.1)
+        yield f"redis://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def deployment(workdir: Path, workers: int) -> Iterator[tuple[str, dict[str, str]]]:
+    """(database URL, extra app settings): SQLite and one in-memory backend by default;
+    with `workers`, PostgreSQL, Redis and that many backend workers."""
+    if not workers:
+        yield f"sqlite:///{workdir / 'bench.db'}", {}
+        return
+    if find_pg_bin() is None:
+        raise SystemExit("--scale-out needs PostgreSQL (Debian package 'postgresql')")
+    with postgres_database("examload") as database_url, redis_server() as redis_url:
+        yield database_url, {"REDIS_URL": redis_url, "GRANIAN_WORKERS": str(workers)}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     raise_file_limit()
     workdir = Path(tempfile.mkdtemp(prefix="mk-bench-"))
-    database_url = f"sqlite:///{workdir / 'bench.db'}"
+    with deployment(workdir, args.scale_out) as (database_url, extra):
+        return _run(args, workdir, database_url, extra)
+
+
+def _run(args: argparse.Namespace, workdir: Path, database_url: str, extra: dict[str, str]) -> int:
     env = app_environment(
         database_url,
         root=ROOT,
         PASSWORD_HASH_MEMORY_KIB="1024",
         PASSWORD_HASH_ROUNDS="1",
         LOG_LEVEL="WARNING",
+        **extra,
     )
     # this process creates the students: same database, same hashing settings as the app
     os.environ.update(
@@ -746,7 +804,8 @@ def main(argv: list[str] | None = None) -> int:
             for k in ("DATABASE_URL", "APP_ENV", "PASSWORD_HASH_MEMORY_KIB", "PASSWORD_HASH_ROUNDS")
         }
     )
-    print(f"exam_load: tree {ROOT}, database {database_url}")
+    shape = f"{args.scale_out} workers, state in Redis" if args.scale_out else "1 backend"
+    print(f"exam_load: tree {ROOT}, database {database_url}, {shape}")
     bootstrap(env, root=ROOT)
     started = time.monotonic()
     try:

@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -81,3 +82,17 @@ def postgres_cluster() -> Iterator[str]:
             capture_output=True,
         )
         shutil.rmtree(root, ignore_errors=True)
+
+
+@contextmanager
+def postgres_database(prefix: str = "bench") -> Iterator[str]:
+    """A fresh, empty database on a throwaway cluster: its full SQLAlchemy URL."""
+    from sqlalchemy import create_engine, text
+
+    with postgres_cluster() as server:
+        name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+        admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+        admin.dispose()
+        yield f"{server}/{name}"
