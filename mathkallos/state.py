@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -24,9 +23,6 @@ from mathkallos.services.auth import sessions
 from mathkallos.services.errors import DomainError, InvalidInput, NotAuthenticated
 
 ONE_YEAR_SECONDS = 365 * 24 * 3600
-# Events of one gesture (a page's on_load chain, start -> redirect -> load) share one check of
-# the session against the database; anything later is checked again.
-RECHECK_SECONDS = 2.0
 T = TypeVar("T")
 
 
@@ -43,7 +39,7 @@ async def run_service(service: Callable[..., T], **kwargs: Any) -> T:
 @dataclass(frozen=True)
 class _SignedInCall:
     actor: Actor | None
-    found: sessions.Authenticated | None  # None: not checked again, or signed out
+    found: sessions.Authenticated | None  # None: signed out (or a visitor)
     signed_out: bool
     result: Any = None
     error: DomainError | None = None
@@ -51,22 +47,21 @@ class _SignedInCall:
 
 def _check_then_call(
     tokens: tuple[str, str] | None,
-    known: Actor | None,
     service: Callable[..., Any] | None,
     kwargs: dict[str, Any],
 ) -> _SignedInCall:
-    """The session check (unless `tokens` is None) and the service call, each in its own
-    transaction, in one trip to a worker thread."""
-    found, actor = None, known
-    if tokens is not None:
-        try:
-            found = _call_in_session(
-                sessions.authenticate, {"access_token": tokens[0], "refresh_token": tokens[1]}
-            )
-        except NotAuthenticated:
-            return _SignedInCall(None, None, True, *_call(service, None, kwargs))
-        assert found.user.id is not None
-        actor = Actor(id=found.user.id, role=Role(found.user.role))
+    """The session check (a visitor without tokens has none) and the service call, each in its
+    own transaction, in one trip to a worker thread."""
+    if tokens is None:
+        return _SignedInCall(None, None, True, *_call(service, None, kwargs))
+    try:
+        found = _call_in_session(
+            sessions.authenticate, {"access_token": tokens[0], "refresh_token": tokens[1]}
+        )
+    except NotAuthenticated:
+        return _SignedInCall(None, None, True, *_call(service, None, kwargs))
+    assert found.user.id is not None
+    actor = Actor(id=found.user.id, role=Role(found.user.role))
     return _SignedInCall(actor, found, False, *_call(service, actor, kwargs))
 
 
@@ -93,7 +88,6 @@ class AppState(rx.State):
     auth_checked: bool = False
     unread_notifications: int = 0
     _session_id: str = ""
-    _verified_at: float = 0.0
 
     @rx.var
     def lang(self) -> str:
@@ -147,11 +141,10 @@ class AppState(rx.State):
             _session_id="",
             unread_notifications=0,
         )
-        self._verified_at = 0.0
 
     def remember_sign_in(self, signed: sessions.SignedIn) -> None:
         self.access_token, self.refresh_token = signed.access_token, signed.refresh_token
-        self._session_id, self._verified_at = signed.session_id, time.time()
+        self._session_id = signed.session_id
         self.user_id, self.user_name = signed.user.id, signed.user.username
         self.user_role = signed.user.role
         language = signed.user.preferences.get("language", "")
@@ -172,24 +165,18 @@ class AppState(rx.State):
         self, service: Callable[..., Any] | None, kwargs: dict[str, Any]
     ) -> _SignedInCall:
         has_tokens = bool(self.access_token or self.refresh_token)
-        known = self._recently_checked() if has_tokens else None
-        tokens = (self.access_token, self.refresh_token) if has_tokens and not known else None
-        if tokens is None and service is None:  # nothing to ask the database
-            outcome = _SignedInCall(known, None, not has_tokens)
+        tokens = (self.access_token, self.refresh_token) if has_tokens else None
+        if tokens is None and service is None:  # a visitor: nothing to ask the database
+            outcome = _SignedInCall(None, None, True)
         else:
-            outcome = await asyncio.to_thread(_check_then_call, tokens, known, service, kwargs)
-        if not has_tokens or outcome.signed_out:
+            outcome = await asyncio.to_thread(_check_then_call, tokens, service, kwargs)
+        if outcome.signed_out:
             self._forget_user()
         elif outcome.found is not None:
             self._remember_check(outcome.found)
         if outcome.error is not None:
             raise outcome.error
         return outcome
-
-    def _recently_checked(self) -> Actor | None:
-        if self.user_id and time.time() - self._verified_at < RECHECK_SECONDS:
-            return Actor(id=self.user_id, role=Role(self.user_role))
-        return None
 
     def _remember_check(self, found: sessions.Authenticated) -> None:
         user = found.user
@@ -203,7 +190,6 @@ class AppState(rx.State):
             user_name=user.username,
             user_role=str(user.role),
         )
-        self._verified_at = time.time()
 
     def _assign(self, **values: object) -> None:
         for name, value in values.items():
