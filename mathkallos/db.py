@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -66,20 +66,17 @@ class QueuedWriterConnection(sqlite3.Connection):
             _SQLITE_WRITER.release()
 
     def commit(self) -> None:
-        try:
-            super().commit()
-        finally:
-            self._leave_queue()
+        self._ending(super().commit)
 
     def rollback(self) -> None:
-        try:
-            super().rollback()
-        finally:
-            self._leave_queue()
+        self._ending(super().rollback)
 
     def close(self) -> None:
+        self._ending(super().close)
+
+    def _ending(self, end_transaction: Callable[[], None]) -> None:
         try:
-            super().close()
+            end_transaction()
         finally:
             self._leave_queue()
 

@@ -182,6 +182,11 @@ def _row_card(*children: rx.Component, testid: str) -> rx.Component:
     )
 
 
+def _quantity(count: rx.Var[int], unit_key: str) -> rx.Component:
+    """A number with its unit, such as "5 problems", in the row's quiet grey."""
+    return rx.text(count.to_string(), " ", tr(unit_key), size="2", color_scheme="gray")
+
+
 def _test_row(test: TestSummary) -> rx.Component:
     return _row_card(
         rx.cond(
@@ -191,23 +196,8 @@ def _test_row(test: TestSummary) -> rx.Component:
         ),
         rx.text(test.title, weight="medium"),
         rx.spacer(),
-        rx.text(
-            test.problem_count.to_string(),
-            " ",
-            tr("course.problems_unit"),
-            size="2",
-            color_scheme="gray",
-        ),
-        rx.cond(
-            test.duration_minutes,
-            rx.text(
-                test.duration_minutes.to_string(),
-                " ",
-                tr("course.min_unit"),
-                size="2",
-                color_scheme="gray",
-            ),
-        ),
+        _quantity(test.problem_count, "course.problems_unit"),
+        rx.cond(test.duration_minutes, _quantity(test.duration_minutes, "course.min_unit")),
         rx.cond(
             test.mode == "exam",
             _exam_start(test),
