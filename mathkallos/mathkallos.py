@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 import reflex as rx
 
@@ -146,6 +147,14 @@ app.add_page(
 app.add_page(not_found_page, route=routes.NOT_FOUND, title="MathKallos — 404", on_load=_PUBLIC)
 
 
+def _size_database_threads() -> None:
+    """Every `asyncio.to_thread` of the app is database work; it runs on this many threads."""
+    executor = ThreadPoolExecutor(
+        get_settings().database_thread_count, thread_name_prefix="database"
+    )
+    asyncio.get_running_loop().set_default_executor(executor)
+
+
 async def _upgrade_schema() -> None:
     """Alembic is the only schema path, so the backend brings the database to head at start."""
     await asyncio.to_thread(upgrade_to_head)
@@ -160,6 +169,7 @@ async def _warm_grading() -> None:
     log.info("grading workers warm")
 
 
+app.register_lifespan_task(_size_database_threads)  # first: the tasks below use the threads
 app.register_lifespan_task(_upgrade_schema)
 app.register_lifespan_task(_warm_grading)
 # Exams expire on the server's clock even when every browser is gone.

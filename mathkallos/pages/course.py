@@ -15,6 +15,7 @@ from mathkallos.components.guard import loading
 from mathkallos.components.i18n import tr, tr_tag
 from mathkallos.components.layout import layout
 from mathkallos.components.markdown import math_markdown
+from mathkallos.pages.runner.state import RunnerState
 from mathkallos.services import attempts, content
 from mathkallos.services.attempts.dto import AttemptView, TopicChoice
 from mathkallos.services.content.dto import CourseDetail, SectionLink, SectionView, TestSummary
@@ -97,6 +98,7 @@ class CourseState(AppState):
             return rx.redirect(routes.login_then(self.router.url.path))
         except DomainError as error:
             return rx.toast.error(self.message(error))
+        (await self.get_state(RunnerState)).hand_over(view)
         return rx.redirect(routes.attempt(view.id))
 
     @rx.event

@@ -58,6 +58,7 @@ class RunnerState(AppState):
     busy: bool = False
     timer_stamp: int = 0
     _opened_at: float = 0.0
+    _handed_over: int = 0
 
     # ---- what the page shows -------------------------------------------------------------
 
@@ -152,10 +153,26 @@ class RunnerState(AppState):
         raw = self.route_arg("attempt_id")
         return int(raw) if raw.isdigit() else 0
 
-    @rx.event
-    async def load(self) -> None:
+    def _clear(self) -> None:
         self.attempt, self.result, self.error, self.index = None, None, "", 0
         self.solutions, self.save_note, self.save_failed = {}, "", False
+
+    def hand_over(self, view: AttemptView) -> None:
+        """The attempt the course page has just started or resumed, shown before the redirect
+        to the runner, so that the load which follows need not read it again (a whole class
+        starts an exam at once). Only the very next load may use it."""
+        self._clear()
+        if view.is_open:
+            self._show(view)
+            self._handed_over = view.id
+
+    @rx.event
+    async def load(self) -> None:
+        handed_over, self._handed_over = self._handed_over, 0
+        if self.attempt is not None and self.attempt.id == handed_over == self._attempt_id():
+            self._focus_problem(self._first_unfinished(self.attempt))
+            return
+        self._clear()
         try:
             view = await self.run_signed_in(attempts.get_attempt, attempt_id=self._attempt_id())
             if view.is_open:
