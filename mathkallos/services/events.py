@@ -26,8 +26,8 @@ _loaded = False
 
 @dataclass(frozen=True)
 class ProblemAnswered:
-    """A student answered one problem: a practice check (counted or not, its time still
-    counts), or each answer of an exam as it closes."""
+    """A student's practice answer was checked (counted or not, its time still counts). An
+    exam's answers count with its AttemptSubmitted, all at once."""
 
     user_id: int
     problem_id: int

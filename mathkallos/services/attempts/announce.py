@@ -3,7 +3,6 @@ the KPI listeners update the figures together with the attempt (or not at all)."
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
 
 from sqlmodel import Session
@@ -15,8 +14,7 @@ from mathkallos.services import events
 def answered(
     session: Session, attempt: Attempt, row: AttemptAnswer, at: datetime, seconds: int
 ) -> None:
-    """A practice answer was checked (or each answer of a closed exam): `seconds` is the time
-    this interaction added."""
+    """A practice answer was checked: `seconds` is the time this interaction added."""
     assert attempt.id is not None
     events.publish(
         session,
@@ -33,15 +31,11 @@ def answered(
     )
 
 
-def closed(session: Session, attempt: Attempt, rows: Iterable[AttemptAnswer]) -> None:
-    """An attempt was submitted or expired: an exam's answers are graded only now. They go out
-    by problem id, so two exams closing at once lock shared problem statistics in the same
-    order (no deadlock on PostgreSQL)."""
+def closed(session: Session, attempt: Attempt) -> None:
+    """An attempt was submitted or expired; an exam's answers, graded only now, count with it
+    (the KPI listener applies them together)."""
     assert attempt.id is not None
     assert attempt.submitted_at is not None
-    if attempt.mode == "exam":
-        for row in sorted(rows, key=lambda r: r.problem_id):
-            answered(session, attempt, row, attempt.submitted_at, row.time_spent_seconds)
     events.publish(
         session,
         events.AttemptSubmitted(

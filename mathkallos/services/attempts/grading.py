@@ -115,5 +115,5 @@ def finalize(session: Session, attempt_id: int, status: AttemptStatus, now: date
         attempt.time_spent_seconds = time_used(attempt.started_at, now, attempt.deadline_at)
     apply_totals(session, attempt, rows)
     session.flush()
-    announce.closed(session, attempt, rows)
+    announce.closed(session, attempt)
     return True

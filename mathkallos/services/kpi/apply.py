@@ -12,6 +12,7 @@ Daily rows use the user's local day (`User.preferences["timezone"]`).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -144,25 +145,30 @@ def add_to_problem_stat(session: Session, fact: AnswerFact, sign: int) -> None:
         session.add(stat)
 
 
-def _update_topics(
-    session: Session, user_id: int, answer_id: int, old: AnswerFact | None, new: AnswerFact | None
-) -> None:
-    old_topics = set(old.topics) if old is not None else set()
-    new_topics = set(new.topics) if new is not None else set()
-    for topic in sorted(old_topics | new_topics):
+Change = tuple[int, AnswerFact | None, AnswerFact | None]  # answer id, applied before, now
+
+
+def _update_topics(session: Session, user_id: int, changes: Sequence[Change]) -> None:
+    """Each topic's row is locked and written once for all the answers touching it."""
+    by_topic: defaultdict[str, list[Change]] = defaultdict(list)
+    for change in changes:
+        _, old, new = change
+        for topic in {*(old.topics if old else ()), *(new.topics if new else ())}:
+            by_topic[topic].append(change)
+    for topic, touching in sorted(by_topic.items()):
         stat = locked_row(session, TopicStat, user_id=user_id, topic=topic)
-        if old is not None and topic in old_topics:
-            stat.attempts -= 1
-            stat.correct -= int(old.correct)
-        placed = new if new is not None and topic in new_topics else None
-        if placed is not None:
-            stat.attempts += 1
-            stat.correct += int(placed.correct)
-        stat.recent = push_recent(
-            stat.recent, answer_id, placed.at if placed else None, bool(placed and placed.correct)
-        )
-        if len(stat.recent) < min(stat.attempts, MASTERY_WINDOW):  # an answer left the window
-            stat.recent = _window_from_facts(session, user_id, topic)
+        for answer_id, old, new in touching:
+            if old is not None and topic in old.topics:
+                stat.attempts -= 1
+                stat.correct -= int(old.correct)
+            placed = new if new is not None and topic in new.topics else None
+            if placed is not None:
+                stat.attempts += 1
+                stat.correct += int(placed.correct)
+            at, correct = (placed.at, placed.correct) if placed else (None, False)
+            stat.recent = push_recent(stat.recent, answer_id, at, correct)
+            if len(stat.recent) < min(stat.attempts, MASTERY_WINDOW):  # an answer left it
+                stat.recent = _window_from_facts(session, user_id, topic)
         stat.recent_correct = sum(1 for entry in stat.recent if entry[2])
         stat.mastered = is_mastered(stat.recent_correct)
         stat.last_at = datetime.fromisoformat(stat.recent[-1][0]) if stat.recent else None
@@ -189,45 +195,20 @@ def _window_from_facts(session: Session, user_id: int, topic: str) -> list:
     return window
 
 
-def _has_solved(session: Session, user_id: int, problem_id: int) -> bool:
-    return bool(
+def _solved(session: Session, user_id: int, problem_ids: Iterable[int]) -> set[int]:
+    """Which of these problems the user has a correct counted answer to."""
+    return set(
         session.exec(
-            select(func.count())
-            .select_from(AnswerFact)
-            .where(
+            select(AnswerFact.problem_id).where(
                 col(AnswerFact.user_id) == user_id,
-                col(AnswerFact.problem_id) == problem_id,
+                col(AnswerFact.problem_id).in_(list(problem_ids)),
                 col(AnswerFact.correct).is_(True),
             )
-        ).one()
+        ).all()
     )
 
 
-def apply_answer(session: Session, row: AttemptAnswer) -> None:
-    """Bring the KPIs in line with one answer row as it is now."""
-    assert row.id is not None
-    session.flush()
-    new = answer_fact(session, row)
-    old = session.get(AnswerFact, row.id)
-    if _same(old, new):
-        return
-    fact = new or old
-    assert fact is not None
-    user_id = fact.user_id
-    progress = locked_row(session, UserProgress, user_id=user_id)
-    solved_before = _has_solved(session, user_id, fact.problem_id)
-    days: defaultdict[date, defaultdict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for applied, sign in ((old, -1), (new, 1)):
-        if applied is None:
-            continue
-        for metric_type, delta in _metric_deltas(applied, sign).items():
-            days[applied.day][metric_type] += delta
-        _add_to_progress(progress, applied, sign)
-        add_to_problem_stat(session, applied, sign)
-    for day, deltas in sorted(days.items()):
-        add_metrics(session, user_id, day, dict(deltas))
-    days_changed = old is None or new is None or old.day != new.day
-    previous = AnswerFact(**old.model_dump()) if old is not None else None
+def _store_fact(session: Session, old: AnswerFact | None, new: AnswerFact | None) -> None:
     if old is not None and new is not None:
         for name in FACT_FIELDS:
             setattr(old, name, getattr(new, name))
@@ -236,12 +217,49 @@ def apply_answer(session: Session, row: AttemptAnswer) -> None:
         session.add(new)
     else:
         session.delete(old)
+
+
+def apply_answers(session: Session, rows: Sequence[AttemptAnswer]) -> None:
+    """Bring the KPIs in line with answer rows of one student as they are now. A closed exam's
+    answers go in one call, so the student's rows (progress, the day's metrics, each topic)
+    are locked and written once for the exam, not once per answer; problem statistics, shared
+    with other students, are taken in problem-id order (no deadlock between two exams)."""
     session.flush()
-    _update_topics(session, user_id, row.id, previous, new)
-    progress.problems_solved += int(_has_solved(session, user_id, fact.problem_id)) - int(
-        solved_before
-    )
-    _finish(session, progress, fact.at, days_changed=days_changed)
+    changes: list[Change] = []
+    for row in sorted(rows, key=lambda r: r.problem_id):
+        assert row.id is not None
+        new, old = answer_fact(session, row), session.get(AnswerFact, row.id)
+        if not _same(old, new):
+            changes.append((row.id, old, new))
+    facts = [fact for _, old, new in changes for fact in (old, new) if fact is not None]
+    if not facts:
+        return
+    user_id = facts[0].user_id
+    assert all(fact.user_id == user_id for fact in facts)
+    problem_ids = {fact.problem_id for fact in facts}
+    progress = locked_row(session, UserProgress, user_id=user_id)
+    solved_before = _solved(session, user_id, problem_ids)
+    days: defaultdict[date, defaultdict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for _, old, new in changes:
+        for applied, sign in ((old, -1), (new, 1)):
+            if applied is None:
+                continue
+            for metric_type, delta in _metric_deltas(applied, sign).items():
+                days[applied.day][metric_type] += delta
+            _add_to_progress(progress, applied, sign)
+            add_to_problem_stat(session, applied, sign)
+    for day, deltas in sorted(days.items()):
+        add_metrics(session, user_id, day, dict(deltas))
+    days_changed = any(old is None or new is None or old.day != new.day for _, old, new in changes)
+    placed: list[Change] = []
+    for answer_id, old, new in changes:
+        placed.append((answer_id, AnswerFact(**old.model_dump()) if old else None, new))
+        _store_fact(session, old, new)
+    session.flush()
+    _update_topics(session, user_id, placed)
+    progress.problems_solved += len(_solved(session, user_id, problem_ids)) - len(solved_before)
+    at = max((new or old).at for _, old, new in changes if new or old)
+    _finish(session, progress, at, days_changed=days_changed)
 
 
 def apply_attempt_closed(session: Session, attempt: Attempt) -> None:

@@ -9,8 +9,9 @@ from sqlmodel import Session, col, select
 from mathkallos.models.attempts import Attempt, AttemptAnswer
 from mathkallos.models.kpi import ReadingLog
 from mathkallos.services import events
+from mathkallos.services.attempts.loading import answer_rows
 from mathkallos.services.attempts.rules import cap_seconds
-from mathkallos.services.kpi.apply import apply_answer, apply_attempt_closed, apply_reading
+from mathkallos.services.kpi.apply import apply_answers, apply_attempt_closed, apply_reading
 
 
 def on_problem_answered(session: Session, event: events.ProblemAnswered) -> None:
@@ -21,7 +22,7 @@ def on_problem_answered(session: Session, event: events.ProblemAnswered) -> None
         )
     ).first()
     if row is not None:
-        apply_answer(session, row)
+        apply_answers(session, [row])
 
 
 def on_answer_changed(
@@ -30,13 +31,17 @@ def on_answer_changed(
     """A reviewed proof, a hint revealed or a problem given up: the row is applied as it is."""
     row = session.get(AttemptAnswer, event.answer_id)
     if row is not None:
-        apply_answer(session, row)
+        apply_answers(session, [row])
 
 
 def on_attempt_submitted(session: Session, event: events.AttemptSubmitted) -> None:
+    """An exam's answers count from its close: all of them at once, then the attempt."""
     attempt = session.get(Attempt, event.attempt_id)
-    if attempt is not None:
-        apply_attempt_closed(session, attempt)
+    if attempt is None:
+        return
+    if attempt.mode == "exam":
+        apply_answers(session, answer_rows(session, event.attempt_id))
+    apply_attempt_closed(session, attempt)
 
 
 def on_section_read(session: Session, event: events.SectionRead) -> None:

@@ -29,7 +29,7 @@ from mathkallos.models.kpi import (
 )
 from mathkallos.services.kpi.apply import (
     add_to_problem_stat,
-    apply_answer,
+    apply_answers,
     apply_attempt_closed,
     apply_reading,
     graded_at,
@@ -93,7 +93,7 @@ def _replay(session: Session, facts: Iterable[tuple[tuple[Any, ...], Any]]) -> i
         if isinstance(fact, Attempt):
             apply_attempt_closed(session, fact)
         elif isinstance(fact, AttemptAnswer):
-            apply_answer(session, fact)
+            apply_answers(session, [fact])
         else:
             apply_reading(session, fact)
         count += 1

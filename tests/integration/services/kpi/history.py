@@ -242,8 +242,8 @@ def close(
     at: datetime,
     status: AttemptStatus = AttemptStatus.SUBMITTED,
 ) -> None:
-    """Submit (or expire) the attempt: exam answers are graded, each answer's event is
-    published in position order, then the attempt's."""
+    """Submit (or expire) the attempt: exam answers are graded, then the attempt's event is
+    published (an exam's answers count with it)."""
     attempt.status, attempt.submitted_at = status, at
     is_exam = attempt.mode == "exam"
     answers = rows(session, attempt)
@@ -265,21 +265,6 @@ def close(
         attempt.time_spent_seconds = int((at - attempt.started_at).total_seconds())
     _totals(session, attempt)
     session.flush()
-    if is_exam:
-        for row in answers:
-            events.publish(
-                session,
-                events.ProblemAnswered(
-                    user_id=attempt.user_id,
-                    problem_id=row.problem_id,
-                    attempt_id=attempt.id,
-                    correct=bool(row.correct),
-                    score=(row.score or 0.0) / row.points,
-                    time_spent_seconds=row.time_spent_seconds,
-                    hints_used=0,
-                    at=at,
-                ),
-            )
     events.publish(
         session,
         events.AttemptSubmitted(
