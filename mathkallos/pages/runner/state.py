@@ -164,13 +164,15 @@ class RunnerState(AppState):
         self._clear()
         if view.is_open:
             self._show(view)
+            self._focus_problem(self._first_unfinished(view))
             self._handed_over = view.id
 
     @rx.event
     async def load(self) -> None:
         handed_over, self._handed_over = self._handed_over, 0
         if self.attempt is not None and self.attempt.id == handed_over == self._attempt_id():
-            self._focus_problem(self._first_unfinished(self.attempt))
+            # Nothing to change: the student may already be at work on the shown attempt
+            # (the page renders before this load), and their events come in order.
             return
         self._clear()
         try:
