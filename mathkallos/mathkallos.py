@@ -100,7 +100,7 @@ app.add_page(
     runner_page,
     route=routes.ATTEMPT,
     title="Test · MathKallos",
-    on_load=[_SIGNED_IN, RunnerState.load],
+    on_load=RunnerState.load,  # signs in itself, unless handed an attempt just started
 )
 app.add_page(
     review_page,

@@ -168,13 +168,17 @@ class RunnerState(AppState):
             self._handed_over = view.id
 
     @rx.event
-    async def load(self) -> None:
+    async def load(self):  # noqa: ANN201 - an event spec or None
+        """The page's on_load. A handed-over attempt was started by the signed-in student a
+        moment ago: nothing to read or check again (the student may already be at work on it,
+        the page renders before this load). Otherwise sign-in first, then the attempt."""
         handed_over, self._handed_over = self._handed_over, 0
         if self.attempt is not None and self.attempt.id == handed_over == self._attempt_id():
-            # Nothing to change: the student may already be at work on the shown attempt
-            # (the page renders before this load), and their events come in order.
-            return
+            return None
         self._clear()
+        redirect = await self.require_login()
+        if redirect is not None:
+            return redirect
         try:
             view = await self.run_signed_in(attempts.get_attempt, attempt_id=self._attempt_id())
             if view.is_open:

@@ -33,7 +33,8 @@ from mathkallos.services.attempts.rules import (
     is_past_deadline,
 )
 from mathkallos.services.attempts.views import attempt_view, result_view
-from mathkallos.services.content.tests_admin import get_test_problems
+from mathkallos.services.content.dto import TestSummary
+from mathkallos.services.content.tests_admin import summarize_loaded, test_with_problems
 from mathkallos.services.errors import Conflict, InvalidInput
 
 
@@ -68,23 +69,26 @@ def start_run(
     run: Attempt,
     pick: Callable[[], Sequence[tuple[int, int]]],
     now: datetime,
+    test: TestSummary | None = None,
 ) -> AttemptView:
-    """Resume the student's open attempt of the run (a test, or a topic of a course), or store
-    `run` with one answer row per (problem id, points) that `pick` chooses, in order, points
-    frozen. Two racing starts of the same student share one attempt (the open-attempt unique
-    indexes); `pick` is called only when a new attempt is made, and may refuse."""
+    """Resume the student's open attempt of the run (a test, whose summary the caller may
+    give, or a topic of a course), or store `run` with one answer row per (problem id, points)
+    that `pick` chooses, in order, points frozen. Two racing starts of the same student share
+    one attempt (the open-attempt unique indexes); `pick` is called only when a new attempt is
+    made, and may refuse."""
     existing = _open_run(session, run)
     if existing is not None:  # resume; one that ran out meanwhile is shown closed, once
-        return attempt_view(session, close_if_expired(session, existing, now), now)
+        return attempt_view(session, close_if_expired(session, existing, now), now, test=test)
     items = pick()
     run.max_score = float(sum(points for _, points in items))
     try:
         with session.begin_nested():
             session.add(run)
             session.flush()
-            # One multi-row INSERT, not a unit of work per row: a whole class starts at once.
-            session.execute(
-                insert(AttemptAnswer),
+            # One multi-row INSERT, not a unit of work per row (a whole class starts at once),
+            # returning the rows the view is built from.
+            rows = session.scalars(
+                insert(AttemptAnswer).returning(AttemptAnswer, sort_by_parameter_order=True),
                 [
                     {
                         "attempt_id": run.id,
@@ -94,13 +98,13 @@ def start_run(
                     }
                     for position, (problem_id, points) in enumerate(items, start=1)
                 ],
-            )
+            ).all()
     except IntegrityError:  # a second "start" of the same student won the race: share it
         raced = _open_run(session, run)
         if raced is None:
             raise
-        return attempt_view(session, raced, now)
-    return attempt_view(session, run, now)
+        return attempt_view(session, raced, now, test=test)
+    return attempt_view(session, run, now, test=test, rows=list(rows))
 
 
 def start_test(
@@ -115,9 +119,10 @@ def start_test(
     row (points frozen) and, for a timed exam, the server's deadline. `mode` (when given)
     must be the test's own: a practice page cannot open an exam without its timer."""
     actor = require_actor(actor)
-    summary, problems = get_test_problems(
+    test, problems = test_with_problems(
         session=session, actor=actor, course_slug=course_slug, test_slug=test_slug
     )
+    summary = summarize_loaded(session, test, problems)
     if mode is not None and summary.mode != mode:
         raise Conflict("attempts.wrong_mode")
     mode = TestMode(summary.mode)
@@ -136,7 +141,7 @@ def start_test(
         started_at=now,
         deadline_at=deadline_for(now, summary.duration_minutes if mode == "exam" else None),
     )
-    return start_run(session, run, pick, now)
+    return start_run(session, run, pick, now, summary)
 
 
 def get_attempt(*, session: Session, actor: Actor | None, attempt_id: int) -> AttemptView:

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, bindparam, or_, update
+from sqlalchemy.orm.util import identity_key
 from sqlmodel import Session, col, select
 
 from mathkallos.models.attempts import Attempt, AttemptAnswer, AttemptStatus
@@ -88,8 +89,18 @@ def answer_row(session: Session, attempt_id: int, problem_id: int) -> AttemptAns
 
 
 def problems_by_id(session: Session, ids: Iterable[int]) -> dict[int, Problem]:
-    found = session.exec(select(Problem).where(col(Problem.id).in_(list(ids)))).all()
-    return {p.id: p for p in found if p.id is not None}
+    """Problems this session already holds (an exam start has just read them) are not read
+    again; the rest in one query."""
+    wanted, found = list(ids), {}
+    for problem_id in wanted:
+        held = session.identity_map.get(identity_key(Problem, problem_id))
+        if isinstance(held, Problem):
+            found[problem_id] = held
+    missing = [problem_id for problem_id in wanted if problem_id not in found]
+    if missing:
+        read = session.exec(select(Problem).where(col(Problem.id).in_(missing))).all()
+        found.update((p.id, p) for p in read if p.id is not None)
+    return found
 
 
 def ensure_open(attempt: Attempt, now: datetime) -> None:

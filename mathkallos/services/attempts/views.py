@@ -25,6 +25,7 @@ from mathkallos.services.attempts.dto import (
 )
 from mathkallos.services.attempts.loading import answer_rows, problems_by_id, test_and_course
 from mathkallos.services.attempts.rules import passed, percent, seconds_left, time_used
+from mathkallos.services.content.dto import TestSummary
 from mathkallos.services.content.views import problem_public, summarize_test
 
 
@@ -70,16 +71,27 @@ def problem_state(row: AttemptAnswer, problem: Problem, mode: str) -> ProblemSta
     )
 
 
-def attempt_view(session: Session, attempt: Attempt, now: datetime) -> AttemptView:
+def attempt_view(
+    session: Session,
+    attempt: Attempt,
+    now: datetime,
+    *,
+    test: TestSummary | None = None,
+    rows: list[AttemptAnswer] | None = None,
+) -> AttemptView:
+    """`test` and `rows` (the attempt's answers, in order), when the caller has just read or
+    written them, are not read again."""
     assert attempt.id is not None
-    test, course = test_and_course(session, attempt)
-    rows = answer_rows(session, attempt.id)
+    test_row, course = test_and_course(session, attempt)
+    rows = answer_rows(session, attempt.id) if rows is None else rows
     problems = problems_by_id(session, [row.problem_id for row in rows])
     practice = attempt.mode == "practice"
+    if test is None and test_row is not None:
+        test = summarize_test(session, test_row)
     return AttemptView(
         id=attempt.id,
         course_slug=course.slug,
-        test=summarize_test(session, test) if test is not None else None,
+        test=test,
         topic=attempt.topic,
         mode=attempt.mode,
         status=str(attempt.status),

@@ -179,11 +179,12 @@ def delete_test(*, session: Session, actor: Actor | None, test_id: int) -> None:
     session.flush()
 
 
-def get_test_problems(
+def test_with_problems(
     *, session: Session, actor: Actor | None, course_slug: str, test_slug: str
-) -> tuple[TestSummary, list[tuple[ProblemPublic, int]]]:
-    """A published test (any test for its editors) with its problems, keys withheld, in order
-    with their points; the exam engine builds attempts from this."""
+) -> tuple[Test, list[tuple[Problem, int]]]:
+    """A published test (any test for its editors) with its problems in order and their
+    points, as rows of this session: a caller that keeps them (the exam start) finds them in
+    the session again instead of reading them twice."""
     course = visible_course(session, actor, course_slug)
     test = session.exec(
         select(Test).where(col(Test.course_id) == course.id, col(Test.slug) == test_slug)
@@ -196,4 +197,23 @@ def get_test_problems(
         .where(col(TestProblem.test_id) == test.id)
         .order_by(col(TestProblem.position))
     ).all()
-    return summarize_test(session, test), [(problem_public(p), points) for p, points in rows]
+    return test, [(problem, points) for problem, points in rows]
+
+
+def summarize_loaded(
+    session: Session, test: Test, problems: Sequence[tuple[Problem, int]]
+) -> TestSummary:
+    """The summary of a test whose problems were just read (no second count)."""
+    return summarize_test(session, test, counted=(len(problems), sum(p for _, p in problems)))
+
+
+def get_test_problems(
+    *, session: Session, actor: Actor | None, course_slug: str, test_slug: str
+) -> tuple[TestSummary, list[tuple[ProblemPublic, int]]]:
+    """A published test (any test for its editors) with its problems, keys withheld, in order
+    with their points."""
+    test, rows = test_with_problems(
+        session=session, actor=actor, course_slug=course_slug, test_slug=test_slug
+    )
+    public = [(problem_public(problem), points) for problem, points in rows]
+    return summarize_loaded(session, test, rows), public

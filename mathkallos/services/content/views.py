@@ -86,9 +86,12 @@ def problem_authoring(problem: Problem) -> ProblemAuthoring:
     )
 
 
-def summarize_test(session: Session, test: Test) -> TestSummary:
+def summarize_test(
+    session: Session, test: Test, counted: tuple[int, int] | None = None
+) -> TestSummary:
+    """`counted`: the test's number of problems and total points, when the caller has them."""
     assert test.id is not None
-    count, points = session.exec(
+    count, points = counted or session.exec(
         select(
             func.count(col(TestProblem.id)), func.coalesce(func.sum(TestProblem.points), 0)
         ).where(col(TestProblem.test_id) == test.id)
