@@ -36,6 +36,7 @@ from mathkallos.models.kpi import (
     UserProgress,
 )
 from mathkallos.models.users import User
+from mathkallos.services.attempts.loading import problems_by_id
 from mathkallos.services.kpi import achievements
 from mathkallos.services.kpi.rules import (
     MASTERY_WINDOW,
@@ -53,6 +54,7 @@ from mathkallos.services.kpi.store import (
     add_metrics,
     json_list_has,
     locked_row,
+    locked_rows,
     refresh_streaks,
 )
 
@@ -60,6 +62,7 @@ PRACTICE_GRADED = frozenset({AnswerStatus.CHECKED, AnswerStatus.REVIEWED})
 # A closed exam grades every answer; an unanswered or unreadable one scores 0.
 EXAM_GRADED = PRACTICE_GRADED | {AnswerStatus.INVALID_INPUT, AnswerStatus.UNANSWERED}
 FACT_FIELDS = ("at", "day", "correct", "score", "points", "seconds", "hints", "xp", "topics")
+Change = tuple[int, AnswerFact | None, AnswerFact | None]  # answer id, applied before, now
 
 
 def zone_of(session: Session, user_id: int) -> ZoneInfo:
@@ -77,22 +80,21 @@ def graded_at(row: AttemptAnswer, attempt: Attempt) -> datetime | None:
     return attempt.submitted_at if row.status in EXAM_GRADED else None
 
 
-def answer_fact(session: Session, row: AttemptAnswer) -> AnswerFact | None:
-    attempt = session.get(Attempt, row.attempt_id)
-    assert attempt is not None
+def answer_fact(
+    row: AttemptAnswer, attempt: Attempt, problem: Problem, zone: ZoneInfo
+) -> AnswerFact | None:
+    """The row's contribution as it is now (None: it does not count yet)."""
     assert row.id is not None
     at = graded_at(row, attempt)
     if at is None:
         return None
-    problem = session.get(Problem, row.problem_id)
-    assert problem is not None
     score = quantize(row.score or 0.0)
     return AnswerFact(
         answer_id=row.id,
         user_id=attempt.user_id,
         problem_id=row.problem_id,
         at=at,
-        day=local_day(at, zone_of(session, attempt.user_id)),
+        day=local_day(at, zone),
         correct=bool(row.correct),
         score=score,
         points=row.points,
@@ -101,6 +103,30 @@ def answer_fact(session: Session, row: AttemptAnswer) -> AnswerFact | None:
         xp=answer_xp(score, row.points, problem.difficulty),
         topics=sorted({str(t)[:MAX_TOPIC_LENGTH] for t in problem.topics if str(t).strip()}),
     )
+
+
+def _changes(session: Session, rows: Sequence[AttemptAnswer]) -> list[Change]:
+    """Each row's contribution before and now, where they differ, in problem-id order. The
+    attempts, problems, time zones and applied facts of all rows are read once, not per row."""
+    attempts = {a.id: a for a in (session.get(Attempt, i) for i in {r.attempt_id for r in rows})}
+    problems = problems_by_id(session, {row.problem_id for row in rows})
+    zones = {a.user_id: zone_of(session, a.user_id) for a in attempts.values() if a}
+    applied = {
+        fact.answer_id: fact
+        for fact in session.exec(
+            select(AnswerFact).where(col(AnswerFact.answer_id).in_([row.id for row in rows]))
+        ).all()
+    }
+    changes: list[Change] = []
+    for row in sorted(rows, key=lambda r: r.problem_id):
+        assert row.id is not None
+        attempt = attempts[row.attempt_id]
+        assert attempt is not None
+        new = answer_fact(row, attempt, problems[row.problem_id], zones[attempt.user_id])
+        old = applied.get(row.id)
+        if not _same(old, new):
+            changes.append((row.id, old, new))
+    return changes
 
 
 def _same(old: AnswerFact | None, new: AnswerFact | None) -> bool:
@@ -129,23 +155,25 @@ def _add_to_progress(progress: UserProgress, fact: AnswerFact, sign: int) -> Non
     progress.xp += sign * fact.xp
 
 
-def add_to_problem_stat(session: Session, fact: AnswerFact, sign: int) -> None:
-    """Also used by a partial rebuild to take a user's answers out of the shared figures."""
-    stat = locked_row(session, ProblemStat, problem_id=fact.problem_id)
-    stat.attempts += sign
-    stat.correct += sign * int(fact.correct)
-    stat.score_points = quantize(stat.score_points + sign * fact.score)
-    stat.max_points = quantize(stat.max_points + sign * fact.points)
-    stat.total_time_seconds += sign * fact.seconds
-    stat.hint_uses += sign * int(fact.hints > 0)
-    stat.hints_total += sign * fact.hints
-    if stat.attempts == 0:
-        session.delete(stat)
-    else:
-        session.add(stat)
-
-
-Change = tuple[int, AnswerFact | None, AnswerFact | None]  # answer id, applied before, now
+def add_to_problem_stats(session: Session, signed: Sequence[tuple[AnswerFact, int]]) -> None:
+    """Add (sign 1) or take out (-1) answers' contributions to the problems' shared figures;
+    each problem's row is read once, and deleted if no answer counts any more. Also used by a
+    partial rebuild to take a user's answers out."""
+    stats = locked_rows(session, ProblemStat, "problem_id", (f.problem_id for f, _ in signed))
+    for fact, sign in signed:
+        stat = stats[fact.problem_id]
+        stat.attempts += sign
+        stat.correct += sign * int(fact.correct)
+        stat.score_points = quantize(stat.score_points + sign * fact.score)
+        stat.max_points = quantize(stat.max_points + sign * fact.points)
+        stat.total_time_seconds += sign * fact.seconds
+        stat.hint_uses += sign * int(fact.hints > 0)
+        stat.hints_total += sign * fact.hints
+    for stat in stats.values():
+        if stat.attempts == 0:
+            session.delete(stat)
+        else:
+            session.add(stat)
 
 
 def _update_topics(session: Session, user_id: int, changes: Sequence[Change]) -> None:
@@ -155,8 +183,9 @@ def _update_topics(session: Session, user_id: int, changes: Sequence[Change]) ->
         _, old, new = change
         for topic in {*(old.topics if old else ()), *(new.topics if new else ())}:
             by_topic[topic].append(change)
+    stats = locked_rows(session, TopicStat, "topic", by_topic, user_id=user_id)
     for topic, touching in sorted(by_topic.items()):
-        stat = locked_row(session, TopicStat, user_id=user_id, topic=topic)
+        stat = stats[topic]
         for answer_id, old, new in touching:
             if old is not None and topic in old.topics:
                 stat.attempts -= 1
@@ -225,12 +254,7 @@ def apply_answers(session: Session, rows: Sequence[AttemptAnswer]) -> None:
     are locked and written once for the exam, not once per answer; problem statistics, shared
     with other students, are taken in problem-id order (no deadlock between two exams)."""
     session.flush()
-    changes: list[Change] = []
-    for row in sorted(rows, key=lambda r: r.problem_id):
-        assert row.id is not None
-        new, old = answer_fact(session, row), session.get(AnswerFact, row.id)
-        if not _same(old, new):
-            changes.append((row.id, old, new))
+    changes = _changes(session, rows)
     facts = [fact for _, old, new in changes for fact in (old, new) if fact is not None]
     if not facts:
         return
@@ -239,15 +263,18 @@ def apply_answers(session: Session, rows: Sequence[AttemptAnswer]) -> None:
     problem_ids = {fact.problem_id for fact in facts}
     progress = locked_row(session, UserProgress, user_id=user_id)
     solved_before = _solved(session, user_id, problem_ids)
+    signed = [
+        (applied, sign)
+        for _, old, new in changes
+        for applied, sign in ((old, -1), (new, 1))
+        if applied is not None
+    ]
+    add_to_problem_stats(session, signed)
     days: defaultdict[date, defaultdict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for _, old, new in changes:
-        for applied, sign in ((old, -1), (new, 1)):
-            if applied is None:
-                continue
-            for metric_type, delta in _metric_deltas(applied, sign).items():
-                days[applied.day][metric_type] += delta
-            _add_to_progress(progress, applied, sign)
-            add_to_problem_stat(session, applied, sign)
+    for applied, sign in signed:
+        for metric_type, delta in _metric_deltas(applied, sign).items():
+            days[applied.day][metric_type] += delta
+        _add_to_progress(progress, applied, sign)
     for day, deltas in sorted(days.items()):
         add_metrics(session, user_id, day, dict(deltas))
     days_changed = any(old is None or new is None or old.day != new.day for _, old, new in changes)

@@ -28,7 +28,7 @@ from mathkallos.models.kpi import (
     UserProgress,
 )
 from mathkallos.services.kpi.apply import (
-    add_to_problem_stat,
+    add_to_problem_stats,
     apply_answers,
     apply_attempt_closed,
     apply_reading,
@@ -52,10 +52,8 @@ def _clear(session: Session, user_ids: list[int] | None) -> None:
         for table in (*PER_USER_TABLES, ProblemStat):
             session.execute(delete(table))
     else:
-        for fact in session.exec(
-            select(AnswerFact).where(col(AnswerFact.user_id).in_(user_ids))
-        ).all():
-            add_to_problem_stat(session, fact, -1)
+        facts = session.exec(select(AnswerFact).where(col(AnswerFact.user_id).in_(user_ids)))
+        add_to_problem_stats(session, [(fact, -1) for fact in facts.all()])
         for table in PER_USER_TABLES:
             session.execute(delete(table).where(table.user_id.in_(user_ids)))  # type: ignore[attr-defined]
     session.flush()

@@ -4,6 +4,7 @@ PostgreSQL inside the publisher's transaction (flush only, never commit)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import date
 from typing import Any, TypeVar
 
@@ -46,15 +47,33 @@ def locked_row(session: Session, model: type[Row], **key: Any) -> Row:
     return row
 
 
+def locked_rows(
+    session: Session, model: type[Row], column: str, values: Iterable[Any], **key: Any
+) -> dict[Any, Row]:
+    """`locked_row` for each value of `column` (with the same other `key` columns), the
+    existing rows in one read, locked in `column` order: two transactions that need some of
+    the same shared rows take them in the same order (no deadlock on PostgreSQL)."""
+    wanted = sorted(set(values))
+    ordered = getattr(model, column)
+    statement = (
+        select(model).filter_by(**key).where(ordered.in_(wanted)).order_by(ordered)
+    ).with_for_update()
+    found = {getattr(row, column): row for row in session.exec(statement).all()}
+    for value in wanted:
+        if value not in found:
+            found[value] = locked_row(session, model, **key, **{column: value})
+    return found
+
+
 def add_metrics(session: Session, user_id: int, day: date, deltas: dict[str, float]) -> None:
     """Add to the user's daily metric rows; a row whose value returns to zero is deleted, so a
     row exists exactly when its figure is non-zero (as a rebuild leaves it)."""
-    for metric_type, delta in deltas.items():
-        if delta == 0:
-            continue
-        row = locked_row(
-            session, DailyMetric, user_id=user_id, metric_date=day, metric_type=metric_type
-        )
+    changed = {metric_type: delta for metric_type, delta in deltas.items() if delta != 0}
+    rows = locked_rows(
+        session, DailyMetric, "metric_type", changed, user_id=user_id, metric_date=day
+    )
+    for metric_type, delta in changed.items():
+        row = rows[metric_type]
         row.value = quantize(row.value + delta)
         if row.value == 0:
             session.delete(row)
