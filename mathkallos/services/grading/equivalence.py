@@ -20,12 +20,15 @@ import sympy
 from .numeric import (
     Compiled,
     Fallback,
+    NotRational,
     Number,
     Undefined,
     Unsupported,
     compile_float,
     compile_mp,
+    digits,
     evaluate_at,
+    exact_value,
     float_value,
 )
 
@@ -37,6 +40,8 @@ _WANTED_POINTS = 8
 _MIN_POINTS = 3
 _MAX_TRIES = 48
 _CONFIRM_POINTS = 1
+_EXACT_POINTS = 2
+_MAX_EXACT_TRIES = 6
 
 
 Point = tuple  # one value per symbol, in the order of the sorted symbols
@@ -126,14 +131,14 @@ class _Side:
                 return float_value(self.compiled, point)
             except Fallback:
                 pass
-        with mpmath.workdps(_FAST_DPS):
+        with digits(_FAST_DPS):
             value = _value(self.expr, _mp_point(self.symbols, point), self.domain)
         if value is None:
             return None
         return complex(value) if isinstance(value, mpmath.mpc) else float(value)
 
     def exact(self, point: Point) -> Number | None:
-        """Value at 60 digits (call inside ``mpmath.workdps(_EXACT_DPS)``)."""
+        """Value at 60 digits (call inside ``digits(_EXACT_DPS)``)."""
         if point not in self.exact_values:
             self.exact_values[point] = self._exact(point)
         return self.exact_values[point]
@@ -182,7 +187,7 @@ def _agree_fast(a: _Side, b: _Side, point: Point, sign: int) -> bool | None:
 
 def _agree_exact(a: _Side, b: _Side, point: Point, sign: int) -> bool | None:
     tolerance = _FLOAT_TOL if a.has_float or b.has_float else _EXACT_TOL
-    with mpmath.workdps(_EXACT_DPS):
+    with digits(_EXACT_DPS):
         value_a, value_b = a.exact(point), b.exact(point)
         if value_a is None and value_b is None:
             return None
@@ -210,41 +215,129 @@ def opposite(a: sympy.Basic, b: sympy.Basic, domain: str = "real") -> bool:
 
 
 def _equal_up_to_sign(a: sympy.Basic, b: sympy.Basic, domain: str, sign: int) -> bool:
+    settled = numerically_equal(a, b, domain, sign)
+    return _symbolically_equivalent(a, sign * b) if settled is None else settled
+
+
+def numerically_equal(
+    a: sympy.Basic, b: sympy.Basic, domain: str, sign: int = 1, total: bool = False
+) -> bool | None:
+    """``equivalent(a, sign*b)`` by sample points alone; None when they cannot settle it (too
+    few points defined on both sides, or a node the numeric evaluators do not know).
+
+    Only point values are used, so ``a`` may be a typed (unevaluated) tree where
+    :func:`typed.stands_for_evaluation` allows it: its evaluation is then never built. Pass
+    ``total`` then: a typed tree undefined at a sample point (``1/(x-x)``) may be one that
+    evaluation rejects or repairs, so that gives None rather than a difference.
+    """
     symbols = tuple(sorted(a.free_symbols | b.free_symbols, key=str))
+    exact = _exactly_equal(a, b, symbols, domain, sign, total)
+    if exact is not None:
+        return exact
     try:
-        return _numerically_equivalent(a, b, symbols, domain, sign)
+        return _numerically_equivalent(a, b, symbols, domain, sign, total)
     except Unsupported:
-        return _symbolically_equivalent(a, sign * b)
+        return None
+
+
+@lru_cache(maxsize=64)
+def _integer_points(count: int, domain: str) -> tuple[tuple[int, ...], ...]:
+    rng = random.Random(5381)  # noqa: S311 - reproducible sample points, not secrets
+    signed = domain != "positive"
+    return tuple(
+        tuple(
+            rng.randint(10**4, 10**9) * (rng.choice((1, -1)) if signed else 1) for _ in range(count)
+        )
+        for _ in range(_MAX_EXACT_TRIES)
+    )
+
+
+def _exactly_equal(
+    a: sympy.Basic,
+    b: sympy.Basic,
+    symbols: tuple[sympy.Symbol, ...],
+    domain: str,
+    sign: int,
+    total: bool,
+) -> bool | None:
+    """Rational functions compared exactly at large random integer points; None otherwise.
+
+    Two different rational functions agree at a random point from a range of 10^9 values
+    with probability at most degree/10^9, so two points settle it, with no rounding at all.
+    Poles (a zero denominator) are skipped like holes; over the integers the sample points
+    would differ from the float ones, so that domain is left to them.
+    """
+    if domain == "integer":
+        return None
+    agreed = 0
+    for values in _integer_points(len(symbols), domain):
+        point = dict(zip(symbols, values, strict=True))
+        try:
+            numerator_a, denominator_a = exact_value(a, point)
+        except ZeroDivisionError:
+            if total:
+                return None
+            continue
+        except NotRational:
+            return None
+        try:
+            numerator_b, denominator_b = exact_value(b, point)
+        except ZeroDivisionError:
+            continue
+        except NotRational:
+            return None
+        if numerator_a * denominator_b != sign * numerator_b * denominator_a:
+            return False
+        agreed += 1
+        if agreed >= _EXACT_POINTS or not symbols:
+            return True
+    return None
 
 
 def _numerically_equivalent(
-    a: sympy.Basic, b: sympy.Basic, symbols: tuple[sympy.Symbol, ...], domain: str, sign: int
-) -> bool:
+    a: sympy.Basic,
+    b: sympy.Basic,
+    symbols: tuple[sympy.Symbol, ...],
+    domain: str,
+    sign: int,
+    total: bool,
+) -> bool | None:
     side_a, side_b = _side(a, symbols, domain), _side(b, symbols, domain)
     if not symbols:
+        if total and _undefined_exact(side_a, ()):
+            return None
         return bool(_agree_exact(side_a, side_b, (), sign) is not False)
     compared = 0
     for point in _points(symbols, domain, seed=20240601):
+        if total and side_a.fast(point) is None:
+            return None
         fast = _agree_fast(side_a, side_b, point, sign)
         if fast is False:
             fast = _agree_exact(side_a, side_b, point, sign)
             if fast is False:
-                return False
+                return None if total and _undefined_exact(side_a, point) else False
         if fast:
             compared += 1
             if compared >= _WANTED_POINTS:
                 break
     if compared < _MIN_POINTS:
-        return _symbolically_equivalent(a, sign * b)
+        return None
     confirmed = 0
     for point in _points(symbols, domain, seed=977):
         verdict = _agree_exact(side_a, side_b, point, sign)
+        if total and _undefined_exact(side_a, point):
+            return None
         if verdict is False:
             return False
         confirmed += verdict is True
         if confirmed >= _CONFIRM_POINTS:
             break
     return True
+
+
+def _undefined_exact(side: _Side, point: Point) -> bool:
+    with digits(_EXACT_DPS):
+        return side.exact(point) is None
 
 
 def _symbolically_equivalent(a: sympy.Basic, b: sympy.Basic) -> bool:
@@ -287,7 +380,7 @@ def differ_by_constant(a: sympy.Basic, b: sympy.Basic, domain: str = "real") -> 
 
 def constant_value(expr: sympy.Basic) -> Number | None:
     """High-precision value of a closed expression (no symbols), None if undefined."""
-    with mpmath.workdps(_EXACT_DPS):
+    with digits(_EXACT_DPS):
         try:
             return evaluate_at(expr, {}, real=False)
         except (Undefined, Unsupported):

@@ -7,7 +7,7 @@ as AnswerShapeError so it never costs marks.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import sympy
 
@@ -18,6 +18,7 @@ from .guards import MAX_LENGTH
 from .latex import to_latex
 from .parser import Parsed, clear_parse_cache, parse
 from .settings import Settings
+from .typed import stands_for_evaluation
 from .values import Bracket, Logic, MatrixLiteral, Relation, SetLiteral, UnionOf, Value
 
 _RELATIONALS = {
@@ -46,13 +47,28 @@ def latex_of(text: str, max_length: int = MAX_LENGTH) -> str:
 
 
 class Reading:
-    """An answer parsed once: the value as typed (for forms and preview) and evaluated."""
+    """An answer parsed once: the value as typed (for forms and preview) and evaluated.
+
+    The evaluation is built on first use only: a check that can sample the typed tree (see
+    :meth:`typed_expr`) never pays for sympy's automatic evaluation.
+    """
 
     def __init__(self, text: str, settings: Settings) -> None:
         self._text, self._max_length = text, settings.max_length
         self.parsed: Parsed = parse(text, settings.max_length)
         self.raw: Value = self.parsed.value
-        self.value: Value = _evaluated(text, settings.max_length)
+
+    @cached_property
+    def value(self) -> Value:
+        """The evaluated value (raises what evaluation raises: guards, undefined)."""
+        return _evaluated(self._text, self._max_length)
+
+    def typed_expr(self, domain: str) -> sympy.Expr | None:
+        """The typed single expression when sampling it stands for sampling :attr:`value`."""
+        typed = _solved_for(self.raw) or self.raw
+        if isinstance(typed, sympy.Expr) and stands_for_evaluation(typed, domain):
+            return typed
+        return None
 
     @property
     def latex(self) -> str:

@@ -7,6 +7,7 @@ import sympy
 
 from ..equivalence import constant_value, equivalent, opposite
 from ..errors import AnswerShapeError, SettingsError
+from ..numeric import digits
 from ..settings import Settings
 from ..shapes import Reading, expr_of
 from ..verdict import Verdict
@@ -32,7 +33,9 @@ def _round_significant(value: mpmath.mpf, figures: int) -> mpmath.mpf:
 
 def grade(answer: str, key: sympy.Expr, settings: Settings) -> Verdict:
     reading = Reading(answer, settings)
-    expr = expr_of(reading.value)
+    typed = reading.typed_expr("real")
+    # a typed number is its evaluation's value, so the evaluation is skipped (x - x is not one)
+    expr = typed if typed is not None and not typed.free_symbols else expr_of(reading.value)
     if expr.free_symbols:
         raise AnswerShapeError("number_expected")
     value, target = constant_value(expr), constant_value(key)
@@ -42,7 +45,7 @@ def grade(answer: str, key: sympy.Expr, settings: Settings) -> Verdict:
     if settings.exact and decimal_answer:
         return Verdict.checked("exact_expected", 0.0, reading.latex)
     if settings.sig_figs:
-        with mpmath.workdps(30):
+        with digits(30):
             same = _round_significant(mpmath.re(value), settings.sig_figs) == _round_significant(
                 mpmath.re(target), settings.sig_figs
             )

@@ -8,14 +8,14 @@ from dataclasses import dataclass, replace
 import mpmath
 import sympy
 
-from ..equivalence import constant_value, differ_by_constant, equivalent, opposite, sample_values
+from ..equivalence import constant_value, differ_by_constant, equivalent, sample_values
 from ..evaluation import evaluate_expr
 from ..forms import has_numeric_content, violated_form
 from ..parser import parse
 from ..settings import Settings
 from ..shapes import Reading, expr_of
 from ..verdict import Verdict
-from .base import KindChecker
+from .base import KindChecker, answer_equivalent
 
 _CONSTANT_NAMES = ("C", "K", "c", "k")
 _PARAMETER_NAMES = ("n", "k", "m", "l", "z")
@@ -48,8 +48,11 @@ def _without_constants(expr: sympy.Expr, constants: set[sympy.Symbol]) -> sympy.
     return expr.subs({c: 0 for c in constants})
 
 
-def _matches(answer: sympy.Expr, key: sympy.Expr, settings: Settings) -> tuple[bool, str]:
+def _matches(reading: Reading, key: sympy.Expr, settings: Settings) -> tuple[bool, str]:
     """(equivalent?, feedback code when not) under the problem's equivalence notion."""
+    if not settings.constant_of_integration and settings.periodic is None:
+        return answer_equivalent(reading, key, settings.domain), "incorrect"
+    answer = expr_of(reading.value)
     if settings.constant_of_integration:
         key_constants = {s for s in key.free_symbols if _is_integration_constant(s)}
         variables = key.free_symbols - key_constants
@@ -61,9 +64,7 @@ def _matches(answer: sympy.Expr, key: sympy.Expr, settings: Settings) -> tuple[b
         ):
             return False, "incorrect"
         return bool(answer_constants), "missing_constant"
-    if settings.periodic is not None:
-        return _same_family(answer, key, settings), "incorrect"
-    return equivalent(answer, key, settings.domain), "incorrect"
+    return _same_family(answer, key, settings), "incorrect"
 
 
 def _parameter(expr: sympy.Expr, variables: set[sympy.Symbol]) -> sympy.Symbol | None:
@@ -124,12 +125,16 @@ def grade(answer: str, symbolic_key: SymbolicKey, settings: Settings) -> Verdict
     if settings.periodic is not None:
         answer = _INTEGER_CLAUSE.sub("", answer)
     reading = Reading(answer, settings)
-    expr, raw = expr_of(reading.value), expr_of(reading.raw)
-    same, code = _matches(expr, key, settings)
+    same, code = _matches(reading, key, settings)
     if not same:
-        if code == "incorrect" and key != 0 and opposite(expr, key, settings.domain):
+        if (
+            code == "incorrect"
+            and key != 0
+            and answer_equivalent(reading, key, settings.domain, sign=-1)
+        ):
             code = "sign_error"
         return Verdict.checked(code, 0.0, reading.latex)
+    raw = expr_of(reading.raw)
     forms = settings.form + (("no_decimals",) if settings.exact else ())
     broken = violated_form(raw, forms, content=symbolic_key.content_factored)
     if broken:

@@ -1,0 +1,127 @@
+"""The typed-tree path: an answer sampled as typed, and rational functions compared exactly,
+decide exactly as the evaluated answer does, and refuse what they cannot stand for."""
+
+import time
+from fractions import Fraction
+
+import pytest
+import sympy
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mathkallos.services.grading import check_answer_unbounded
+from mathkallos.services.grading.equivalence import equivalent, numerically_equal
+from mathkallos.services.grading.numeric import NotRational, exact_value
+from mathkallos.services.grading.parser import parse
+from mathkallos.services.grading.typed import stands_for_evaluation
+
+from .test_grading_properties import EXPRESSIONS, PROPERTY, _parse_expr
+
+
+def _typed(text: str) -> sympy.Basic:
+    return parse(text).value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["x^2+2x+1", "(x+1)/(x-1)", "sin(x)^2+cos(x)^2", "e^(2x)", "2^x", "x/(2pi)", "|x-1|"],
+)
+def test_common_answers_are_sampled_as_typed(text: str) -> None:
+    assert stands_for_evaluation(_typed(text), "real")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sqrt(x)^2",  # evaluates to x, defined for x < 0 too
+        "ln(x)",
+        "x^(1/2)",
+        "1/(2-2)",  # evaluates to zoo: an undefined answer
+        "x/(1-1)",
+        "tan(pi/2)",
+        "2^(10^10)",  # the guards judge the evaluated exponent
+        "x^100000",
+        "e^(i pi)",
+        "n!",
+    ],
+)
+def test_what_evaluation_changes_is_evaluated(text: str) -> None:
+    assert not stands_for_evaluation(_typed(text), "real")
+
+
+def test_integers_and_i_need_the_evaluation() -> None:
+    assert not stands_for_evaluation(_typed("x/x"), "integer")
+    assert not stands_for_evaluation(_typed("3+4i"), "real")
+    assert stands_for_evaluation(_typed("3+4i"), "complex")
+
+
+@PROPERTY
+@given(EXPRESSIONS, EXPRESSIONS)
+def test_typed_answer_decides_as_its_evaluation(first: str, second: str) -> None:
+    answer, key = _parse_expr(first), _parse_expr(second)
+    if answer is None or key is None or not stands_for_evaluation(_typed(first), "real"):
+        return
+    settled = numerically_equal(_typed(first), key, "real", total=True)
+    assert settled is None or settled == equivalent(answer, key)
+    assert numerically_equal(_typed(first), answer, "real", total=True) in (True, None)
+
+
+RATIONAL = st.recursive(
+    st.sampled_from(["x", "y", "2", "3", "1/2", "-5"]),
+    lambda children: st.one_of(
+        st.tuples(children, st.sampled_from(["+", "-", "*", "/"]), children).map(
+            lambda t: f"({t[0]}){t[1]}({t[2]})"
+        ),
+        st.tuples(children, st.sampled_from(["2", "3", "-1", "-2"])).map(
+            lambda t: f"({t[0]})^{t[1]}"
+        ),
+    ),
+    max_leaves=8,
+)
+
+
+@PROPERTY
+@given(RATIONAL, st.integers(-(10**6), 10**6), st.integers(-(10**6), 10**6))
+def test_exact_values_are_sympys(text: str, x: int, y: int) -> None:
+    expr = _parse_expr(text)
+    if expr is None:
+        return
+    symbols = {sympy.Symbol("x"): sympy.Integer(x), sympy.Symbol("y"): sympy.Integer(y)}
+    try:
+        numerator, denominator = exact_value(_typed(text), {s: int(v) for s, v in symbols.items()})
+    except ZeroDivisionError:  # a pole of the typed tree, perhaps a hole of the evaluation
+        return
+    exact = expr.xreplace(symbols)
+    assert denominator > 0
+    assert Fraction(numerator, denominator) == Fraction(int(exact.p), int(exact.q))
+
+
+def test_exact_values_refuse_other_nodes() -> None:
+    x = sympy.Symbol("x")
+    for text in ["sqrt(x)", "sin(x)", "0.5x", "x^65"]:
+        with pytest.raises(NotRational):
+            exact_value(_typed(text), {x: 3})
+    with pytest.raises(ZeroDivisionError):
+        exact_value(_typed("1/(x-3)"), {x: 3})
+
+
+@pytest.mark.parametrize(
+    ("answer", "key", "expected"),
+    [
+        ("x^2+2x+1", "(x+1)^2", "correct"),
+        ("(x^2-1)/(x-1)", "x+1", "correct"),  # a hole is not a difference
+        ("x^2+2x", "(x+1)^2", "incorrect"),
+        ("-(x+1)^2", "(x+1)^2", "sign_error"),
+        ("sqrt(x)^2", "x", "correct"),  # decided on the evaluation, as before
+        ("1/(x-x)", "x", "syntax_error"),  # undefined: the evaluation says so
+    ],
+)
+def test_verdicts_through_the_typed_path(answer: str, key: str, expected: str) -> None:
+    assert check_answer_unbounded(answer, key, "symbolic").code == expected
+
+
+def test_hostile_typed_answers_are_bounded() -> None:
+    started = time.perf_counter()
+    for answer in ["+".join(["x^64"] * 300), "(" * 40 + "x+1" + ")^64" * 40, "2^x^x^x^x^x"]:
+        check_answer_unbounded(answer, "x", "symbolic")
+    assert time.perf_counter() - started < 5
