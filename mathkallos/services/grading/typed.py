@@ -1,13 +1,16 @@
 """When an answer's typed (unevaluated) tree can be sampled in place of its sympy evaluation.
 
 sympy's automatic evaluation (exact arithmetic, assumptions) costs more than the rest of a
-typical check, yet it only rewrites an expression into another form of the same function. The
-forms can differ in *where* they are defined: ``sqrt(x)^2`` evaluates to ``x``, ``x/x`` to 1,
-``1/(2-2)`` to ``zoo`` (an "undefined" answer), and the guards judge evaluated numbers
-(``2^(10^10)``). So the typed tree stands for its evaluation only when it is built from pieces
-with none of these effects: sums, products, integer powers, powers of a positive number, and
-functions defined on every real point (or with isolated poles, of a non-constant argument), over
-literal numbers that pass the same guards. Anything else is evaluated by sympy as before.
+typical check, yet it only rewrites an expression into another form of the same function,
+valid wherever the typed form is defined. What it can change is the domain and the verdict:
+``sqrt(x)^2`` evaluates to ``x`` (defined for x < 0 too), ``1/(2-2)`` to ``zoo`` (an
+"undefined" answer), ``tan(pi/2)`` too, and the guards judge evaluated numbers
+(``2^(10^10)``). So the typed tree stands for its evaluation when it is built from sums,
+products, powers with literal exponents (or of a positive number), and known functions, where
+every constant piece is a literal that passes the guards, and no function that sympy may turn
+into ``zoo`` has a constant argument. A typed tree undefined at a sample point may still be
+one that evaluation repairs, so the caller treats that as undecided
+(``numerically_equal(..., total=True)``) and evaluates.
 """
 
 from __future__ import annotations
@@ -21,8 +24,13 @@ from .guards import MAX_SYMBOLIC_EXPONENT, check_power
 _ENTIRE = frozenset(
     [sympy.sin, sympy.cos, sympy.exp, sympy.sinh, sympy.cosh, sympy.asinh, sympy.Abs]
 )
-# Defined on the reals except isolated poles, which sympy turns into zoo for exact arguments.
-_POLES = frozenset([sympy.tan, sympy.cot, sympy.sec, sympy.csc, sympy.tanh, sympy.atan])
+# Poles or a partial domain: exact constant arguments may evaluate to zoo or to non-reals.
+_VARIABLE_ONLY = frozenset(
+    [
+        *(sympy.tan, sympy.cot, sympy.sec, sympy.csc, sympy.tanh, sympy.atan),
+        *(sympy.asin, sympy.acos, sympy.acosh, sympy.atanh),
+    ]
+)
 _CONSTANTS = frozenset([sympy.pi, sympy.E])
 
 
@@ -44,8 +52,11 @@ def _typed_ok(expr: sympy.Basic, complex_domain: bool) -> bool:
     if func is sympy.Pow:
         if not _power_ok(*expr.args):
             return False
-    elif func in _POLES:
+    elif func in _VARIABLE_ONLY:
         if not expr.args[0].free_symbols:
+            return False
+    elif func is sympy.log:
+        if len(expr.args) != 1 or not (expr.args[0].free_symbols or _positive_number(expr.args[0])):
             return False
     elif func is not sympy.Add and func is not sympy.Mul and func not in _ENTIRE:
         return False
@@ -70,17 +81,29 @@ def _power_ok(base: sympy.Basic, exponent: sympy.Basic) -> bool:
         except InputTooLarge:
             return False
         return bool(exponent.is_Integer or base.is_extended_positive)
-    if exponent.is_Integer:
+    if exponent.is_Number:
         if base.free_symbols or base in _CONSTANTS:
             return abs(exponent) <= MAX_SYMBOLIC_EXPONENT
         # a constant base that evaluates to a number: only a reciprocal of a nonzero product
         return exponent == -1 and _nonzero_product(base)
-    if base is sympy.E or (base.is_Number and base.is_extended_positive):
+    if base is sympy.E or _positive_number(base):
         return bool(exponent.free_symbols)  # a constant exponent would evaluate first
     return False
 
 
+def _positive_number(expr: sympy.Basic) -> bool:
+    return bool(expr.is_Number and expr.is_extended_positive)
+
+
 def _nonzero_product(expr: sympy.Basic) -> bool:
-    """A product of nonzero literal numbers and constants (``2 pi``), which is never zero."""
+    """A product of nonzero literals, constants and logarithms of positive literals other
+    than 1 (``2 pi``, ``ln(2)``), which is never zero."""
     factors = expr.args if expr.func is sympy.Mul else (expr,)
-    return all((factor.is_Number and factor != 0) or factor in _CONSTANTS for factor in factors)
+    return all(_nonzero_factor(factor) for factor in factors)
+
+
+def _nonzero_factor(factor: sympy.Basic) -> bool:
+    if factor.func is sympy.log:
+        argument = factor.args[0]
+        return _positive_number(argument) and argument != 1
+    return bool(factor.is_Number and factor != 0) or factor in _CONSTANTS
