@@ -225,10 +225,10 @@ def numerically_equal(
     """``equivalent(a, sign*b)`` by sample points alone; None when they cannot settle it (too
     few points defined on both sides, or a node the numeric evaluators do not know).
 
-    Only point values are used, so ``a`` may be a typed (unevaluated) tree where
-    :func:`typed.stands_for_evaluation` allows it: its evaluation is then never built. Pass
-    ``total`` then: a typed tree undefined at a sample point (``1/(x-x)``) may be one that
-    evaluation rejects or repairs, so that gives None rather than a difference.
+    Only point values are used, so ``a`` and ``b`` may be typed (unevaluated) trees where
+    :func:`typed.stands_for_evaluation` allows it: their evaluations are then never built.
+    Pass ``total`` then: a typed tree undefined at a sample point (``1/(x-x)``) may be one
+    that evaluation rejects or repairs, so a side undefined there gives None, not a verdict.
     """
     symbols = tuple(sorted(a.free_symbols | b.free_symbols, key=str))
     exact = _exactly_equal(a, b, symbols, domain, sign, total)
@@ -283,6 +283,8 @@ def _exactly_equal(
         try:
             numerator_b, denominator_b = exact_value(b, point)
         except ZeroDivisionError:
+            if total:
+                return None
             continue
         except NotRational:
             return None
@@ -304,18 +306,18 @@ def _numerically_equivalent(
 ) -> bool | None:
     side_a, side_b = _side(a, symbols, domain), _side(b, symbols, domain)
     if not symbols:
-        if total and _undefined_exact(side_a, ()):
+        if total and _undefined_exact(side_a, side_b, ()):
             return None
         return bool(_agree_exact(side_a, side_b, (), sign) is not False)
     compared = 0
     for point in _points(symbols, domain, seed=20240601):
-        if total and side_a.fast(point) is None:
+        if total and (side_a.fast(point) is None or side_b.fast(point) is None):
             return None
         fast = _agree_fast(side_a, side_b, point, sign)
         if fast is False:
             fast = _agree_exact(side_a, side_b, point, sign)
             if fast is False:
-                return None if total and _undefined_exact(side_a, point) else False
+                return None if total and _undefined_exact(side_a, side_b, point) else False
         if fast:
             compared += 1
             if compared >= _WANTED_POINTS:
@@ -325,7 +327,7 @@ def _numerically_equivalent(
     confirmed = 0
     for point in _points(symbols, domain, seed=977):
         verdict = _agree_exact(side_a, side_b, point, sign)
-        if total and _undefined_exact(side_a, point):
+        if total and _undefined_exact(side_a, side_b, point):
             return None
         if verdict is False:
             return False
@@ -335,9 +337,10 @@ def _numerically_equivalent(
     return True
 
 
-def _undefined_exact(side: _Side, point: Point) -> bool:
+def _undefined_exact(side_a: _Side, side_b: _Side, point: Point) -> bool:
+    """Either side undefined at 60 digits (values are cached: no second evaluation)."""
     with digits(_EXACT_DPS):
-        return side.exact(point) is None
+        return side_a.exact(point) is None or side_b.exact(point) is None
 
 
 def _symbolically_equivalent(a: sympy.Basic, b: sympy.Basic) -> bool:

@@ -1,8 +1,8 @@
 """lark's LALR(1) parse table for ``grammar.lark``, driven by a tight loop of our own.
 
 ``parser.py`` builds values with lark's callbacks as this loop reduces; no parse tree, no
-``Lark.parse`` per answer. It relies on lark's table and lexer layout (lark is pinned in
-requirements.txt); a differential test checks it parses exactly as ``Lark.parse`` does.
+``Lark.parse`` per answer. It relies on lark's table, lexer and callback layout (lark is
+pinned in requirements.txt); a differential test checks it parses exactly as ``Lark.parse``.
 """
 
 from __future__ import annotations
@@ -15,10 +15,21 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedToken
 from lark.lexer import TextSlice
 from lark.parse_tree_builder import ExpandSingleChild
 from lark.parsers.lalr_analysis import Shift
+from lark.visitors import _vargs_inline, _VArgsWrapper
 
-# A reduction: (children to pop, rule name for the goto, callback); a rule that only passes
-# its single child up (``?sum: term``) has no callback and pops nothing.
-_Reduction = tuple[int, str, Callable[[list[Any]], Any] | None]
+# A reduction: (children to pop, rule name for the goto, callback, whether the callback takes
+# the children as arguments); a rule that only passes its single child up (``?sum: term``)
+# has no callback and pops nothing.
+_Reduction = tuple[int, str, Callable[..., Any] | None, bool]
+
+
+def _inline_method(callback: Callable[[list[Any]], Any]) -> Callable[..., Any] | None:
+    """The builder method behind lark's ``v_args(inline=True)`` wrapper, called directly with
+    the children as arguments (two wrapper calls fewer per reduction), or None for others."""
+    wrapper = getattr(callback, "__wrapped__", None)
+    if isinstance(wrapper, _VArgsWrapper) and wrapper.visit_wrapper is _vargs_inline:
+        return wrapper.base_func
+    return None
 
 
 class TableParser:
@@ -48,10 +59,12 @@ class TableParser:
                     callback = callbacks[argument]
                     size = len(argument.expansion)
                     passes = size == 1 and type(callback) is ExpandSingleChild
+                    method = _inline_method(callback)
                     reductions[argument] = (
                         0 if passes else size,
                         str(argument.origin.name),
-                        None if passes else callback,
+                        None if passes else method or callback,
+                        method is not None,
                     )
                 row[str(terminal)] = (False, reductions[argument])
             self._states[state] = row
@@ -90,7 +103,7 @@ class TableParser:
                     state_stack.append(argument)
                     value_stack.append(token)
                     return None
-                size, origin, callback = argument
+                size, origin, callback, inline = argument
                 if callback is None:
                     state_stack[-1] = states[state_stack[-2]][origin][1]
                 else:
@@ -98,7 +111,7 @@ class TableParser:
                     if size:
                         del state_stack[-size:]
                         del value_stack[-size:]
-                    value_stack.append(callback(children))
+                    value_stack.append(callback(*children) if inline else callback(children))
                     state_stack.append(states[state_stack[-1]][origin][1])
                 if end and state_stack[-1] == end_state:
                     return value_stack[-1]

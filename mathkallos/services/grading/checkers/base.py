@@ -7,9 +7,8 @@ from typing import Any, NamedTuple
 
 import sympy
 
-from ..equivalence import constant_value, equivalent, numerically_equal, opposite
+from ..equivalence import constant_value, equivalent
 from ..settings import Settings
-from ..shapes import Reading, expr_of
 from ..values import Bracket, Value
 from ..verdict import Verdict
 
@@ -19,21 +18,6 @@ class KindChecker(NamedTuple):
 
     read_key: Callable[[str, Settings], Any]
     grade: Callable[[str, Any, Settings], Verdict]
-
-
-def answer_equivalent(reading: Reading, key: sympy.Expr, domain: str, sign: int = 1) -> bool:
-    """The answer equals ``sign * key`` (equivalent, or opposite for the sign-error check).
-
-    Settled on the typed tree where it stands for the evaluation and the sample points
-    decide, so the answer is never evaluated by sympy; otherwise on the evaluated answer.
-    """
-    typed = reading.typed_expr(domain)
-    if typed is not None:
-        settled = numerically_equal(typed, key, domain, sign, total=True)
-        if settled is not None:
-            return settled
-    answer = expr_of(reading.value)
-    return equivalent(answer, key, domain) if sign == 1 else opposite(answer, key, domain)
 
 
 def within_tolerance(answer: sympy.Expr, key: sympy.Expr, settings: Settings) -> bool | None:

@@ -16,8 +16,15 @@ from .base import KindChecker, within_tolerance
 _CLOSE_FOR_EXACT_HINT = 1e-2
 
 
+def _number(reading: Reading) -> sympy.Expr:
+    """The number as typed where that stands for its evaluation (a typed constant is always
+    defined, so nothing differs), else evaluated; ``x - x`` is no typed number."""
+    typed = reading.typed_expr("real")
+    return typed if typed is not None and not typed.free_symbols else expr_of(reading.value)
+
+
 def read_key(key: str, settings: Settings) -> sympy.Expr:
-    expr = expr_of(Reading(key, settings).value)
+    expr = _number(Reading(key, settings))
     if expr.free_symbols or constant_value(expr) is None:
         raise SettingsError("a numeric key must be a number")
     return expr
@@ -33,9 +40,7 @@ def _round_significant(value: mpmath.mpf, figures: int) -> mpmath.mpf:
 
 def grade(answer: str, key: sympy.Expr, settings: Settings) -> Verdict:
     reading = Reading(answer, settings)
-    typed = reading.typed_expr("real")
-    # a typed number is its evaluation's value, so the evaluation is skipped (x - x is not one)
-    expr = typed if typed is not None and not typed.free_symbols else expr_of(reading.value)
+    expr = _number(reading)
     if expr.free_symbols:
         raise AnswerShapeError("number_expected")
     value, target = constant_value(expr), constant_value(key)

@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from functools import cached_property
 
 import mpmath
 import sympy
 
-from ..equivalence import constant_value, differ_by_constant, equivalent, sample_values
+from ..equivalence import (
+    constant_value,
+    differ_by_constant,
+    equivalent,
+    numerically_equal,
+    opposite,
+    sample_values,
+)
 from ..evaluation import evaluate_expr
 from ..forms import has_numeric_content, violated_form
 from ..parser import parse
 from ..settings import Settings
 from ..shapes import Reading, expr_of
 from ..verdict import Verdict
-from .base import KindChecker, answer_equivalent
+from .base import KindChecker
 
 _CONSTANT_NAMES = ("C", "K", "c", "k")
 _PARAMETER_NAMES = ("n", "k", "m", "l", "z")
@@ -26,18 +34,31 @@ _INTEGER_CLAUSE = re.compile(
 )
 
 
-@dataclass(frozen=True)
 class SymbolicKey:
-    """The key's value, and whether the author pulled numeric content out (``2(x+1)``)."""
+    """The key as sampled, its evaluation (built on first use), and whether the author pulled
+    numeric content out (``2(x+1)``).
 
-    expr: sympy.Expr
-    content_factored: bool
+    A key whose typed tree stands for its evaluation is sampled as typed, so it is not
+    evaluated unless an answer needs that; a key that is defined nowhere (``1/(x-x)``) is
+    evaluated at once, so that its error is the author's, reported when it is read.
+    """
+
+    def __init__(self, reading: Reading, settings: Settings) -> None:
+        self._reading = reading
+        raw = reading.raw
+        self.content_factored = isinstance(raw, sympy.Expr) and has_numeric_content(raw)
+        typed = reading.typed_expr(settings.domain)
+        if typed is not None and not sample_values(typed, settings.domain, count=1):
+            typed = None
+        self.sampled: sympy.Expr = self.expr if typed is None else typed
+
+    @cached_property
+    def expr(self) -> sympy.Expr:
+        return expr_of(self._reading.value)
 
 
 def read_key(key: str, settings: Settings) -> SymbolicKey:
-    reading = Reading(key, settings)
-    raw = reading.raw if isinstance(reading.raw, sympy.Expr) else None
-    return SymbolicKey(expr_of(reading.value), raw is not None and has_numeric_content(raw))
+    return SymbolicKey(Reading(key, settings), settings)
 
 
 def _is_integration_constant(symbol: sympy.Symbol) -> bool:
@@ -48,11 +69,28 @@ def _without_constants(expr: sympy.Expr, constants: set[sympy.Symbol]) -> sympy.
     return expr.subs({c: 0 for c in constants})
 
 
-def _matches(reading: Reading, key: sympy.Expr, settings: Settings) -> tuple[bool, str]:
+def _equivalent(reading: Reading, key: SymbolicKey, domain: str, sign: int = 1) -> bool:
+    """The answer equals ``sign * key`` (equivalent, or opposite for the sign-error check).
+
+    Settled on the typed trees where they stand for their evaluations and the sample points
+    decide, so neither is evaluated by sympy; otherwise on the evaluated answer and key.
+    """
+    typed = reading.typed_expr(domain)
+    if typed is not None:
+        settled = numerically_equal(typed, key.sampled, domain, sign, total=True)
+        if settled is not None:
+            return settled
+    answer = expr_of(reading.value)
+    if sign == 1:
+        return equivalent(answer, key.expr, domain)
+    return opposite(answer, key.expr, domain)
+
+
+def _matches(reading: Reading, symbolic_key: SymbolicKey, settings: Settings) -> tuple[bool, str]:
     """(equivalent?, feedback code when not) under the problem's equivalence notion."""
     if not settings.constant_of_integration and settings.periodic is None:
-        return answer_equivalent(reading, key, settings.domain), "incorrect"
-    answer = expr_of(reading.value)
+        return _equivalent(reading, symbolic_key, settings.domain), "incorrect"
+    answer, key = expr_of(reading.value), symbolic_key.expr
     if settings.constant_of_integration:
         key_constants = {s for s in key.free_symbols if _is_integration_constant(s)}
         variables = key.free_symbols - key_constants
@@ -121,16 +159,15 @@ def _same_size(step: sympy.Expr, period: sympy.Expr) -> bool:
 
 
 def grade(answer: str, symbolic_key: SymbolicKey, settings: Settings) -> Verdict:
-    key = symbolic_key.expr
     if settings.periodic is not None:
         answer = _INTEGER_CLAUSE.sub("", answer)
     reading = Reading(answer, settings)
-    same, code = _matches(reading, key, settings)
+    same, code = _matches(reading, symbolic_key, settings)
     if not same:
         if (
             code == "incorrect"
-            and key != 0
-            and answer_equivalent(reading, key, settings.domain, sign=-1)
+            and symbolic_key.sampled != 0
+            and _equivalent(reading, symbolic_key, settings.domain, sign=-1)
         ):
             code = "sign_error"
         return Verdict.checked(code, 0.0, reading.latex)
@@ -147,5 +184,9 @@ def grade_complex(answer: str, key: SymbolicKey, settings: Settings) -> Verdict:
     return grade(answer, key, replace(settings, domain="complex"))
 
 
+def read_complex_key(key: str, settings: Settings) -> SymbolicKey:
+    return read_key(key, replace(settings, domain="complex"))
+
+
 SYMBOLIC = KindChecker(read_key, grade)
-COMPLEX = KindChecker(read_key, grade_complex)
+COMPLEX = KindChecker(read_complex_key, grade_complex)
