@@ -10,6 +10,7 @@ both sides does the slow symbolic route run, inside the worker's time limit.
 from __future__ import annotations
 
 import cmath
+import contextlib
 import random
 from collections.abc import Iterator
 from functools import lru_cache
@@ -94,6 +95,7 @@ class _Side:
     """
 
     __slots__ = (
+        "compile_tried",
         "compiled",
         "domain",
         "exact_values",
@@ -114,10 +116,8 @@ class _Side:
             self.compiled: Compiled | None = compile_float(expr, symbols, real)
         except (Unsupported, RecursionError):
             self.compiled = None
-        try:
-            self.precise: Compiled | None = compile_mp(expr, symbols, real)
-        except (Unsupported, RecursionError):
-            self.precise = None
+        self.precise: Compiled | None = None  # compiled on the second point (see _exact)
+        self.compile_tried = False
 
     def fast(self, point: Point) -> complex | float | None:
         """Value at double precision (mpmath at 15 digits where floats cannot decide)."""
@@ -144,6 +144,12 @@ class _Side:
         return self.exact_values[point]
 
     def _exact(self, point: Point) -> Number | None:
+        """An answer is usually needed at one point (one walk costs less than compiling);
+        a key at many, so its evaluator is compiled once it is needed a second time."""
+        if self.exact_values and not self.compile_tried:
+            self.compile_tried = True
+            with contextlib.suppress(Unsupported, RecursionError):
+                self.precise = compile_mp(self.expr, tuple(self.symbols), self.domain != "complex")
         if self.precise is None:
             return _value(self.expr, _mp_point(self.symbols, point), self.domain)
         try:

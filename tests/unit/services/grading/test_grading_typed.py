@@ -9,7 +9,7 @@ import sympy
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mathkallos.services.grading import check_answer_unbounded
+from mathkallos.services.grading import check_answer_unbounded, validate_key
 from mathkallos.services.grading.equivalence import equivalent, numerically_equal
 from mathkallos.services.grading.numeric import NotRational, exact_value
 from mathkallos.services.grading.parser import parse
@@ -136,3 +136,13 @@ def test_hostile_typed_answers_are_bounded() -> None:
     for answer in ["+".join(["x^64"] * 300), "(" * 40 + "x+1" + ")^64" * 40, "2^x^x^x^x^x"]:
         check_answer_unbounded(answer, "x", "symbolic")
     assert time.perf_counter() - started < 5
+
+
+def test_typed_keys_keep_the_authors_errors_and_verdicts() -> None:
+    assert validate_key("1/(x-x)", "symbolic")  # defined nowhere: evaluated, undefined
+    assert validate_key("2^(10^10)", "numeric")
+    assert not validate_key("sqrt(z^2)", "complex")
+    assert check_answer_unbounded("z", "sqrt(z^2)", "complex").code == "incorrect"
+    assert check_answer_unbounded("(sqrt(6)-sqrt(2))/4", "sin(pi/12)", "numeric").correct
+    assert check_answer_unbounded("-sin(x)", "sin(-x)", "symbolic").correct
+    assert check_answer_unbounded("sin(x)", "sin(-x)", "symbolic").code == "sign_error"
