@@ -12,7 +12,6 @@ from typing import Any
 
 from lark import Lark, Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedToken
-from lark.lexer import TextSlice
 from lark.parse_tree_builder import ExpandSingleChild
 from lark.parsers.lalr_analysis import Shift
 from lark.visitors import _vargs_inline, _VArgsWrapper
@@ -46,6 +45,12 @@ class TableParser:
         table = frontend.parser.parser.parse_table
         callbacks = frontend.parser.parser.callbacks
         self._lexer, self._postlex = frontend.lexer.lexer, frontend.lexer.postlexer
+        # lark's scanner is one alternation of named groups for a grammar this size, and no
+        # terminal has a lexer callback: tokens come from that regex directly
+        (self._pattern,) = self._lexer.scanner._mres
+        if self._lexer.callback:
+            raise ValueError("terminal callbacks are not supported")
+        self._ignored = self._lexer.ignore_types
         self._start, self._end = table.start_states["start"], table.end_states["start"]
         reductions: dict[Any, _Reduction] = {}
         self._states: dict[int, dict[str, tuple[bool, Any]]] = {}
@@ -70,22 +75,19 @@ class TableParser:
             self._states[state] = row
 
     def _tokens(self, text: str) -> Iterator[Token]:
-        """lark's basic lexer (same scanner, tokens and errors) without its line and column
-        bookkeeping: positions in messages are offsets into the one-line answer."""
-        lexer = self._lexer
-        scanner = lexer.scanner  # built on first use, with the callbacks
-        source, ignored, callbacks = TextSlice.cast_from(text), lexer.ignore_types, lexer.callback
-        position = 0
-        while position < len(text):
-            found = scanner.match(source, position)
+        """lark's basic lexer (same scanner regex, tokens and errors) without its line and
+        column bookkeeping: positions in messages are offsets into the one-line answer."""
+        match, ignored = self._pattern.match, self._ignored
+        position, length = 0, len(text)
+        while position < length:
+            found = match(text, position)
             if not found:
-                allowed = scanner.allowed_types - ignored
+                allowed = self._lexer.scanner.allowed_types - ignored
                 raise UnexpectedCharacters(text, position, 1, position + 1, allowed=allowed)
-            value, kind = found
+            kind = found.lastgroup
             if kind not in ignored:
-                token = Token(kind, value, position, 1, position + 1)
-                yield callbacks[kind](token) if kind in callbacks else token
-            position += len(value)
+                yield Token(kind, found.group(), position, 1, position + 1)
+            position = found.end()
 
     def parse(self, text: str) -> Any:
         states, end_state = self._states, self._end
