@@ -48,6 +48,17 @@ _MAX_EXACT_TRIES = 6
 Point = tuple  # one value per symbol, in the order of the sorted symbols
 
 
+@lru_cache(maxsize=4096)
+def _free_symbols(expr: sympy.Basic) -> frozenset[sympy.Symbol]:
+    """A key's symbols, asked once per answer compared with it, are found once."""
+    return frozenset(expr.free_symbols)
+
+
+def _name(symbol: sympy.Symbol) -> str:
+    """Sort key of symbols (``str`` would run sympy's printer)."""
+    return symbol.name
+
+
 def _random_value(rng: random.Random, domain: str, attempt: int) -> float | complex:
     if domain == "integer":
         return float(rng.randint(-8, 14))
@@ -168,6 +179,8 @@ def _side(expr: sympy.Basic, symbols: tuple[sympy.Symbol, ...], domain: str) -> 
 def clear_sides() -> None:
     """Forget shared sides and their sampled values (benchmarks measure cold caches)."""
     _side.cache_clear()
+    _exact_side.cache_clear()
+    _free_symbols.cache_clear()
 
 
 def _close(a: Number, b: Number, tolerance: mpmath.mpf) -> bool:
@@ -236,7 +249,7 @@ def numerically_equal(
     Pass ``total`` then: a typed tree undefined at a sample point (``1/(x-x)``) may be one
     that evaluation rejects or repairs, so a side undefined there gives None, not a verdict.
     """
-    symbols = tuple(sorted(a.free_symbols | b.free_symbols, key=str))
+    symbols = tuple(sorted(_free_symbols(a) | _free_symbols(b), key=_name))
     exact = _exactly_equal(a, b, symbols, domain, sign, total)
     if exact is not None:
         return exact
@@ -258,6 +271,39 @@ def _integer_points(count: int, domain: str) -> tuple[tuple[int, ...], ...]:
     )
 
 
+class _ExactSide:
+    """One expression's exact values at the integer points, each computed once: a key is
+    compared with many answers, an answer with the key and its negation (like :class:`_Side`).
+    """
+
+    __slots__ = ("expr", "rational", "symbols", "values")
+
+    def __init__(self, expr: sympy.Basic, symbols: tuple[sympy.Symbol, ...]) -> None:
+        self.expr, self.symbols, self.rational = expr, symbols, True
+        self.values: dict[tuple[int, ...], tuple[int, int] | None] = {}
+
+    def at(self, values: tuple[int, ...]) -> tuple[int, int] | None:
+        """(numerator, denominator), None at a pole; raises NotRational (remembered)."""
+        if not self.rational:
+            raise NotRational("not a rational function")
+        if values not in self.values:
+            try:
+                self.values[values] = exact_value(
+                    self.expr, dict(zip(self.symbols, values, strict=True))
+                )
+            except ZeroDivisionError:
+                self.values[values] = None
+            except NotRational:
+                self.rational = False
+                raise
+        return self.values[values]
+
+
+@lru_cache(maxsize=2048)
+def _exact_side(expr: sympy.Basic, symbols: tuple[sympy.Symbol, ...]) -> _ExactSide:
+    return _ExactSide(expr, symbols)
+
+
 def _exactly_equal(
     a: sympy.Basic,
     b: sympy.Basic,
@@ -275,30 +321,23 @@ def _exactly_equal(
     """
     if domain == "integer":
         return None
+    side_a, side_b = _exact_side(a, symbols), _exact_side(b, symbols)
     agreed = 0
-    for values in _integer_points(len(symbols), domain):
-        point = dict(zip(symbols, values, strict=True))
-        try:
-            numerator_a, denominator_a = exact_value(a, point)
-        except ZeroDivisionError:
-            if total:
-                return None
-            continue
-        except NotRational:
-            return None
-        try:
-            numerator_b, denominator_b = exact_value(b, point)
-        except ZeroDivisionError:
-            if total:
-                return None
-            continue
-        except NotRational:
-            return None
-        if numerator_a * denominator_b != sign * numerator_b * denominator_a:
-            return False
-        agreed += 1
-        if agreed >= _EXACT_POINTS or not symbols:
-            return True
+    try:
+        for values in _integer_points(len(symbols), domain):
+            value_a = side_a.at(values)
+            value_b = side_b.at(values) if value_a is not None or not total else None
+            if value_a is None or value_b is None:
+                if total:
+                    return None
+                continue
+            if value_a[0] * value_b[1] != sign * value_b[0] * value_a[1]:
+                return False
+            agreed += 1
+            if agreed >= _EXACT_POINTS or not symbols:
+                return True
+    except NotRational:
+        return None
     return None
 
 
@@ -356,7 +395,7 @@ def _symbolically_equivalent(a: sympy.Basic, b: sympy.Basic) -> bool:
 
 def sample_values(expr: sympy.Basic, domain: str = "real", count: int = 6) -> list[complex | float]:
     """Values of ``expr`` at up to ``count`` random points where it is defined (double)."""
-    symbols = tuple(sorted(expr.free_symbols, key=str))
+    symbols = tuple(sorted(expr.free_symbols, key=_name))
     side = _side(expr, symbols, domain)
     values: list[complex | float] = []
     for point in _points(symbols, domain, seed=31337):
@@ -373,7 +412,7 @@ def differ_by_constant(a: sympy.Basic, b: sympy.Basic, domain: str = "real") -> 
 
     A point where only one side is defined is a difference, so ``ln(x)`` is not ``ln|x|``.
     """
-    symbols = tuple(sorted(a.free_symbols | b.free_symbols, key=str))
+    symbols = tuple(sorted(a.free_symbols | b.free_symbols, key=_name))
     side_a, side_b = _side(a, symbols, domain), _side(b, symbols, domain)
     differences: list[complex | float] = []
     for point in _points(symbols, domain, seed=31337):
@@ -398,7 +437,7 @@ def constant_value(expr: sympy.Basic) -> Number | None:
 
 def proportional(a: sympy.Basic, b: sympy.Basic, domain: str = "real") -> bool:
     """True if ``a = c*b`` for a constant c != 0: ``2y-4x-2`` and ``y-2x-1`` share a zero set."""
-    symbols = tuple(sorted(a.free_symbols | b.free_symbols, key=str))
+    symbols = tuple(sorted(a.free_symbols | b.free_symbols, key=_name))
     side_a, side_b = _side(a, symbols, domain), _side(b, symbols, domain)
     ratios: list[complex | float] = []
     for point in _points(symbols, domain, seed=4242):

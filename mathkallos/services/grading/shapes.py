@@ -57,6 +57,7 @@ class Reading:
         self._text, self._max_length = text, settings.max_length
         self.parsed: Parsed = parse(text, settings.max_length)
         self.raw: Value = self.parsed.value
+        self._typed: dict[str, sympy.Expr | None] = {}
 
     @cached_property
     def value(self) -> Value:
@@ -64,11 +65,13 @@ class Reading:
         return _evaluated(self._text, self._max_length)
 
     def typed_expr(self, domain: str) -> sympy.Expr | None:
-        """The typed single expression when sampling it stands for sampling :attr:`value`."""
-        typed = _solved_for(self.raw) or self.raw
-        if isinstance(typed, sympy.Expr) and stands_for_evaluation(typed, domain):
-            return typed
-        return None
+        """The typed single expression when sampling it stands for sampling :attr:`value`
+        (asked for an answer and for its negation: decided once per domain)."""
+        if domain not in self._typed:
+            typed = _solved_for(self.raw) or self.raw
+            eligible = isinstance(typed, sympy.Expr) and stands_for_evaluation(typed, domain)
+            self._typed[domain] = typed if eligible else None
+        return self._typed[domain]
 
     @property
     def latex(self) -> str:

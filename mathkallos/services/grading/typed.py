@@ -42,25 +42,37 @@ def stands_for_evaluation(expr: sympy.Basic, domain: str) -> bool:
     """
     if domain == "integer":
         return False
-    return _typed_ok(expr, domain == "complex")
+    return _scan(expr, domain == "complex") is not None
 
 
-def _typed_ok(expr: sympy.Basic, complex_domain: bool) -> bool:
+_KNOWN = frozenset([sympy.Add, sympy.Mul, sympy.Pow, sympy.log, *_ENTIRE, *_VARIABLE_ONLY])
+
+
+def _scan(expr: sympy.Basic, complex_domain: bool) -> bool | None:
+    """None when ``expr`` cannot stand for its evaluation, else whether it has a variable
+    (one walk: asking each node for its free symbols would walk subtrees again and again)."""
     if not expr.args:
-        return _atom_ok(expr, complex_domain)
+        return bool(expr.is_Symbol) if _atom_ok(expr, complex_domain) else None
     func = expr.func
+    if func not in _KNOWN:
+        return None
+    variables = []
+    for arg in expr.args:
+        variable = _scan(arg, complex_domain)
+        if variable is None:
+            return None
+        variables.append(variable)
     if func is sympy.Pow:
-        if not _power_ok(*expr.args):
-            return False
+        if not _power_ok(*expr.args, *variables):
+            return None
     elif func in _VARIABLE_ONLY:
-        if not expr.args[0].free_symbols:
-            return False
-    elif func is sympy.log:
-        if len(expr.args) != 1 or not (expr.args[0].free_symbols or _positive_number(expr.args[0])):
-            return False
-    elif func is not sympy.Add and func is not sympy.Mul and func not in _ENTIRE:
-        return False
-    return all(_typed_ok(arg, complex_domain) for arg in expr.args)
+        if not variables[0]:
+            return None
+    elif func is sympy.log and not (
+        len(variables) == 1 and (variables[0] or _positive_number(expr.args[0]))
+    ):
+        return None
+    return any(variables)
 
 
 def _atom_ok(atom: sympy.Basic, complex_domain: bool) -> bool:
@@ -71,8 +83,11 @@ def _atom_ok(atom: sympy.Basic, complex_domain: bool) -> bool:
     return atom in _CONSTANTS or (complex_domain and atom is sympy.I)
 
 
-def _power_ok(base: sympy.Basic, exponent: sympy.Basic) -> bool:
-    """Integer powers, and powers of a positive number; the guards see what evaluation sees."""
+def _power_ok(
+    base: sympy.Basic, exponent: sympy.Basic, variable_base: bool, variable_exponent: bool
+) -> bool:
+    """Powers with literal exponents, and of a positive number; the guards see what
+    evaluation sees."""
     if base.is_Number and exponent.is_Number:
         if base == 0 and exponent.is_extended_negative:
             return False
@@ -82,12 +97,12 @@ def _power_ok(base: sympy.Basic, exponent: sympy.Basic) -> bool:
             return False
         return bool(exponent.is_Integer or base.is_extended_positive)
     if exponent.is_Number:
-        if base.free_symbols or base in _CONSTANTS:
+        if variable_base or base in _CONSTANTS:
             return abs(exponent) <= MAX_SYMBOLIC_EXPONENT
         # a constant base that evaluates to a number: only a reciprocal of a nonzero product
         return exponent == -1 and _nonzero_product(base)
     if base is sympy.E or _positive_number(base):
-        return bool(exponent.free_symbols)  # a constant exponent would evaluate first
+        return variable_exponent  # a constant exponent would evaluate first
     return False
 
 
