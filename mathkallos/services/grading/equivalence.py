@@ -181,6 +181,7 @@ def clear_sides() -> None:
     _side.cache_clear()
     _exact_side.cache_clear()
     _free_symbols.cache_clear()
+    constant_value.cache_clear()
 
 
 def _close(a: Number, b: Number, tolerance: mpmath.mpf) -> bool:
@@ -204,14 +205,13 @@ def _agree_fast(a: _Side, b: _Side, point: Point, sign: int) -> bool | None:
     return _close_fast(value_a, sign * value_b)
 
 
-def _agree_exact(a: _Side, b: _Side, point: Point, sign: int) -> bool | None:
+def _agree_exact(a: _Side, b: _Side, point: Point, sign: int, total: bool = False) -> bool | None:
+    """Agreement at 60 digits; None where both sides are undefined (either, with ``total``)."""
     tolerance = _FLOAT_TOL if a.has_float or b.has_float else _EXACT_TOL
     with digits(_EXACT_DPS):
         value_a, value_b = a.exact(point), b.exact(point)
-        if value_a is None and value_b is None:
-            return None
         if value_a is None or value_b is None:
-            return False
+            return None if total or value_a is value_b else False
         return _close(value_a, sign * value_b, tolerance)
 
 
@@ -351,18 +351,19 @@ def _numerically_equivalent(
 ) -> bool | None:
     side_a, side_b = _side(a, symbols, domain), _side(b, symbols, domain)
     if not symbols:
-        if total and _undefined_exact(side_a, side_b, ()):
-            return None
-        return bool(_agree_exact(side_a, side_b, (), sign) is not False)
+        verdict = _agree_exact(side_a, side_b, (), sign, total)
+        return None if total and verdict is None else verdict is not False
     compared = 0
     for point in _points(symbols, domain, seed=20240601):
         if total and (side_a.fast(point) is None or side_b.fast(point) is None):
             return None
         fast = _agree_fast(side_a, side_b, point, sign)
         if fast is False:
-            fast = _agree_exact(side_a, side_b, point, sign)
+            fast = _agree_exact(side_a, side_b, point, sign, total)
             if fast is False:
-                return None if total and _undefined_exact(side_a, side_b, point) else False
+                return False
+            if fast is None and total:
+                return None
         if fast:
             compared += 1
             if compared >= _WANTED_POINTS:
@@ -371,8 +372,8 @@ def _numerically_equivalent(
         return None
     confirmed = 0
     for point in _points(symbols, domain, seed=977):
-        verdict = _agree_exact(side_a, side_b, point, sign)
-        if total and _undefined_exact(side_a, side_b, point):
+        verdict = _agree_exact(side_a, side_b, point, sign, total)
+        if verdict is None and total:
             return None
         if verdict is False:
             return False
@@ -380,12 +381,6 @@ def _numerically_equivalent(
         if confirmed >= _CONFIRM_POINTS:
             break
     return True
-
-
-def _undefined_exact(side_a: _Side, side_b: _Side, point: Point) -> bool:
-    """Either side undefined at 60 digits (values are cached: no second evaluation)."""
-    with digits(_EXACT_DPS):
-        return side_a.exact(point) is None or side_b.exact(point) is None
 
 
 def _symbolically_equivalent(a: sympy.Basic, b: sympy.Basic) -> bool:
@@ -426,8 +421,12 @@ def differ_by_constant(a: sympy.Basic, b: sympy.Basic, domain: str = "real") -> 
     return bool(differences) and all(_close_fast(d, differences[0]) for d in differences)
 
 
+@lru_cache(maxsize=2048)
 def constant_value(expr: sympy.Basic) -> Number | None:
-    """High-precision value of a closed expression (no symbols), None if undefined."""
+    """High-precision value of a closed expression (no symbols), None if undefined.
+
+    Cached: a numeric key's value is asked for by every answer compared with it.
+    """
     with digits(_EXACT_DPS):
         try:
             return evaluate_at(expr, {}, real=False)
