@@ -15,8 +15,10 @@ one that evaluation repairs, so the caller treats that as undecided
 
 from __future__ import annotations
 
+import mpmath
 import sympy
 
+from .equivalence import constant_value
 from .errors import InputTooLarge
 from .guards import MAX_SYMBOLIC_EXPONENT, check_power
 
@@ -27,10 +29,12 @@ _ENTIRE = frozenset(
 # Poles or a partial domain: exact constant arguments may evaluate to zoo or to non-reals.
 _VARIABLE_ONLY = frozenset(
     [
-        *(sympy.tan, sympy.cot, sympy.sec, sympy.csc, sympy.tanh, sympy.atan),
+        *(sympy.tan, sympy.cot, sympy.sec, sympy.csc),
         *(sympy.asin, sympy.acos, sympy.acosh, sympy.atanh),
     ]
 )
+# Finite on the reals, with poles off the real line only (tanh(i pi/2), atan(i)).
+_REAL_ENTIRE = frozenset([sympy.tanh, sympy.atan])
 _CONSTANTS = frozenset([sympy.pi, sympy.E])
 
 
@@ -45,7 +49,9 @@ def stands_for_evaluation(expr: sympy.Basic, domain: str) -> bool:
     return _scan(expr, domain == "complex") is not None
 
 
-_KNOWN = frozenset([sympy.Add, sympy.Mul, sympy.Pow, sympy.log, *_ENTIRE, *_VARIABLE_ONLY])
+_KNOWN = frozenset(
+    [sympy.Add, sympy.Mul, sympy.Pow, sympy.log, *_ENTIRE, *_VARIABLE_ONLY, *_REAL_ENTIRE]
+)
 
 
 def _scan(expr: sympy.Basic, complex_domain: bool) -> bool | None:
@@ -65,8 +71,8 @@ def _scan(expr: sympy.Basic, complex_domain: bool) -> bool | None:
     if func is sympy.Pow:
         if not _power_ok(*expr.args, *variables):
             return None
-    elif func in _VARIABLE_ONLY:
-        if not variables[0]:
+    elif func in _VARIABLE_ONLY or func in _REAL_ENTIRE:
+        if not variables[0] and (func in _VARIABLE_ONLY or expr.args[0].has(sympy.I)):
             return None
     elif func is sympy.log and not (
         len(variables) == 1 and (variables[0] or _positive_number(expr.args[0]))
@@ -102,8 +108,21 @@ def _power_ok(
         # a constant base that evaluates to a number: only a reciprocal of a nonzero product
         return exponent == -1 and _nonzero_product(base)
     if base is sympy.E or _positive_number(base):
-        return variable_exponent  # a constant exponent would evaluate first
+        return variable_exponent or _guarded_exponent(base, exponent)
     return False
+
+
+def _guarded_exponent(base: sympy.Basic, exponent: sympy.Basic) -> bool:
+    """A constant exponent (``e^(i pi/3)``) evaluates first, so the guard sees its value: the
+    power is typed when that value's size passes the guard (``e^(10^5)`` does not)."""
+    value = constant_value(exponent)
+    if value is None:
+        return False
+    try:
+        check_power(base, sympy.Integer(int(mpmath.ceil(abs(value)))))
+    except InputTooLarge:
+        return False
+    return True
 
 
 def _positive_number(expr: sympy.Basic) -> bool:

@@ -146,3 +146,12 @@ def test_typed_keys_keep_the_authors_errors_and_verdicts() -> None:
     assert check_answer_unbounded("(sqrt(6)-sqrt(2))/4", "sin(pi/12)", "numeric").correct
     assert check_answer_unbounded("-sin(x)", "sin(-x)", "symbolic").correct
     assert check_answer_unbounded("sin(x)", "sin(-x)", "symbolic").code == "sign_error"
+
+
+def test_constant_exponents_and_arguments_pass_the_guards_first() -> None:
+    assert stands_for_evaluation(_typed("2e^(i pi/3)"), "complex")
+    assert stands_for_evaluation(_typed("5e^(i atan(4/3))"), "complex")
+    assert not stands_for_evaluation(_typed("e^(10^5)"), "complex")  # the guard's exponent
+    assert not stands_for_evaluation(_typed("atan(i)"), "complex")  # a pole: zoo
+    assert check_answer_unbounded("5e^(i atan(4/3))", "3+4i", "complex").correct
+    assert check_answer_unbounded("e^(10^5)", "1", "numeric").status == "limit"
