@@ -19,7 +19,7 @@ from .latex import to_latex
 from .parser import Parsed, clear_parse_cache, parse
 from .settings import Settings
 from .typed import stands_for_evaluation
-from .values import Bracket, Logic, MatrixLiteral, Relation, SetLiteral, UnionOf, Value
+from .values import Bracket, Logic, MatrixLiteral, Relation, SetLiteral, UnionOf, Value, map_value
 
 _RELATIONALS = {
     "=": sympy.Eq,
@@ -64,6 +64,15 @@ class Reading:
         """The evaluated value (raises what evaluation raises: guards, undefined)."""
         return _evaluated(self._text, self._max_length)
 
+    def typed_numbers(self, domain: str) -> Value:
+        """The value as typed when every expression in it is a number whose typed tree stands
+        for its evaluation (a typed number is always defined, so nothing differs), else
+        :attr:`value`: lists, sets and matrices of numbers are compared unevaluated."""
+        try:
+            return map_value(self.raw, lambda expr: _typed_number(expr, domain))
+        except _NeedsEvaluation:
+            return self.value
+
     def typed_expr(self, domain: str) -> sympy.Expr | None:
         """The typed single expression when sampling it stands for sampling :attr:`value`
         (asked for an answer and for its negation: decided once per domain)."""
@@ -76,6 +85,20 @@ class Reading:
     @property
     def latex(self) -> str:
         return latex_of(self._text, self._max_length)
+
+
+class _NeedsEvaluation(Exception):
+    """An expression of a value is not a typed number: the value is evaluated instead."""
+
+
+def _typed_number(expr: sympy.Basic, domain: str) -> sympy.Basic:
+    if (
+        isinstance(expr, sympy.Expr)
+        and not expr.free_symbols
+        and stands_for_evaluation(expr, domain)
+    ):
+        return expr
+    raise _NeedsEvaluation
 
 
 def clear_reading_caches() -> None:

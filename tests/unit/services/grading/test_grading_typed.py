@@ -155,3 +155,11 @@ def test_constant_exponents_and_arguments_pass_the_guards_first() -> None:
     assert not stands_for_evaluation(_typed("atan(i)"), "complex")  # a pole: zoo
     assert check_answer_unbounded("5e^(i atan(4/3))", "3+4i", "complex").correct
     assert check_answer_unbounded("e^(10^5)", "1", "numeric").status == "limit"
+
+
+def test_lists_sets_and_matrices_of_typed_numbers() -> None:
+    assert check_answer_unbounded("{sqrt(4), 3/6}", "{1/2, 2}", "set").correct
+    assert check_answer_unbounded("(1/2, sin(pi/6))", "(0.5, 1/2)", "tuple").correct
+    assert check_answer_unbounded("{1/0, 2}", "{2}", "set").code == "syntax_error"
+    assert check_answer_unbounded("[[1, 2], [3, 2^2]]", "[[1,2],[3,4]]", "matrix").correct
+    assert check_answer_unbounded("{x, 2}", "{2, x}", "set").correct  # evaluated as before
