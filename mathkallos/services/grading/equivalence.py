@@ -185,9 +185,12 @@ def clear_sides() -> None:
 
 
 def _close(a: Number, b: Number, tolerance: mpmath.mpf) -> bool:
+    """``|a - b| <= tolerance * max(1, |a|, |b|)``; the usual case (a tiny difference) is
+    settled by the first comparison, without the magnitudes (mpmath arithmetic is slow)."""
     if mpmath.isinf(a) or mpmath.isinf(b):
         return a == b
-    return abs(a - b) <= tolerance * max(1, abs(a), abs(b))
+    difference = abs(a - b)
+    return difference <= tolerance or difference <= tolerance * max(abs(a), abs(b))
 
 
 def _close_fast(a: complex | float, b: complex | float, tolerance: float = 1e-9) -> bool:
