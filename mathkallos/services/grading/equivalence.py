@@ -193,6 +193,10 @@ def _close(a: Number, b: Number, tolerance: mpmath.mpf) -> bool:
     return difference <= tolerance or difference <= tolerance * max(abs(a), abs(b))
 
 
+def _finite(value: complex | float | None) -> bool:
+    return value is not None and cmath.isfinite(value)
+
+
 def _close_fast(a: complex | float, b: complex | float, tolerance: float = 1e-9) -> bool:
     if not (cmath.isfinite(a) and cmath.isfinite(b)):
         return a == b
@@ -215,6 +219,8 @@ def _agree_exact(a: _Side, b: _Side, point: Point, sign: int, total: bool = Fals
         value_a, value_b = a.exact(point), b.exact(point)
         if value_a is None or value_b is None:
             return None if total or value_a is value_b else False
+        if total and not (mpmath.isfinite(value_a) and mpmath.isfinite(value_b)):
+            return None
         return _close(value_a, sign * value_b, tolerance)
 
 
@@ -249,8 +255,9 @@ def numerically_equal(
 
     Only point values are used, so ``a`` and ``b`` may be typed (unevaluated) trees where
     :func:`typed.stands_for_evaluation` allows it: their evaluations are then never built.
-    Pass ``total`` then: a typed tree undefined at a sample point (``1/(x-x)``) may be one
-    that evaluation rejects or repairs, so a side undefined there gives None, not a verdict.
+    Pass ``total`` then: a typed tree undefined or infinite at a sample point (``1/(x-x)``,
+    ``ln(0 x)``) may be one that evaluation rejects or repairs, so a side undefined or
+    infinite there gives None, not a verdict.
     """
     symbols = tuple(sorted(_free_symbols(a) | _free_symbols(b), key=_name))
     exact = _exactly_equal(a, b, symbols, domain, sign, total)
@@ -358,7 +365,7 @@ def _numerically_equivalent(
         return None if total and verdict is None else verdict is not False
     compared = 0
     for point in _points(symbols, domain, seed=20240601):
-        if total and (side_a.fast(point) is None or side_b.fast(point) is None):
+        if total and not (_finite(side_a.fast(point)) and _finite(side_b.fast(point))):
             return None
         fast = _agree_fast(side_a, side_b, point, sign)
         if fast is False:

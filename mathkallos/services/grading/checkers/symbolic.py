@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import cmath
 import re
 from dataclasses import replace
 from functools import cached_property
@@ -40,7 +41,8 @@ class SymbolicKey:
 
     A key whose typed tree stands for its evaluation is sampled as typed, so it is not
     evaluated unless an answer needs that; a key that is defined nowhere (``1/(x-x)``) is
-    evaluated at once, so that its error is the author's, reported when it is read.
+    evaluated at once, so that its error is the author's, reported when it is read (so is
+    one that is infinite wherever it is defined, ``ln(x-x)``).
     """
 
     def __init__(self, reading: Reading, settings: Settings) -> None:
@@ -48,7 +50,9 @@ class SymbolicKey:
         raw = reading.raw
         self.content_factored = isinstance(raw, sympy.Expr) and has_numeric_content(raw)
         typed = reading.typed_expr(settings.domain)
-        if typed is not None and not sample_values(typed, settings.domain, count=1):
+        if typed is not None and not any(
+            cmath.isfinite(value) for value in sample_values(typed, settings.domain, count=1)
+        ):
             typed = None
         self.sampled: sympy.Expr = self.expr if typed is None else typed
 

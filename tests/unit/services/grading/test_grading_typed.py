@@ -163,3 +163,9 @@ def test_lists_sets_and_matrices_of_typed_numbers() -> None:
     assert check_answer_unbounded("{1/0, 2}", "{2}", "set").code == "syntax_error"
     assert check_answer_unbounded("[[1, 2], [3, 2^2]]", "[[1,2],[3,4]]", "matrix").correct
     assert check_answer_unbounded("{x, 2}", "{2, x}", "set").correct  # evaluated as before
+
+
+def test_typed_trees_infinite_at_a_point_are_evaluated() -> None:
+    assert validate_key("ln(x-x) - sqrt(pi)", "symbolic")  # ln(0): zoo once evaluated
+    assert validate_key("ln((0^1/2)/(3^x))", "complex")
+    assert check_answer_unbounded("cos(log(0/x))", "1", "symbolic").code == "syntax_error"
