@@ -112,6 +112,7 @@ class _Side:
         "exact_values",
         "expr",
         "fast_values",
+        "float_tried",
         "has_float",
         "precise",
         "symbols",
@@ -122,11 +123,9 @@ class _Side:
         self.has_float = expr.has(sympy.Float)
         self.fast_values: dict[Point, complex | float | None] = {}
         self.exact_values: dict[Point, Number | None] = {}
-        real = domain != "complex"
-        try:
-            self.compiled: Compiled | None = compile_float(expr, symbols, real)
-        except (Unsupported, RecursionError):
-            self.compiled = None
+        # compiled on first use: a closed expression is only needed at 60 digits (numbers)
+        self.compiled: Compiled | None = None
+        self.float_tried = False
         self.precise: Compiled | None = None  # compiled on the second point (see _exact)
         self.compile_tried = False
 
@@ -137,6 +136,12 @@ class _Side:
         return self.fast_values[point]
 
     def _fast(self, point: Point) -> complex | float | None:
+        if not self.float_tried:
+            self.float_tried = True
+            with contextlib.suppress(Unsupported, RecursionError):
+                self.compiled = compile_float(
+                    self.expr, tuple(self.symbols), self.domain != "complex"
+                )
         if self.compiled is not None:
             try:
                 return float_value(self.compiled, point)
