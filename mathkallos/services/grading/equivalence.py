@@ -10,6 +10,7 @@ both sides does the slow symbolic route run, inside the worker's time limit.
 from __future__ import annotations
 
 import cmath
+import contextlib
 import random
 from collections.abc import Iterator
 from functools import lru_cache
@@ -20,12 +21,15 @@ import sympy
 from .numeric import (
     Compiled,
     Fallback,
+    NotRational,
     Number,
     Undefined,
     Unsupported,
     compile_float,
     compile_mp,
+    digits,
     evaluate_at,
+    exact_value,
     float_value,
 )
 
@@ -37,9 +41,22 @@ _WANTED_POINTS = 8
 _MIN_POINTS = 3
 _MAX_TRIES = 48
 _CONFIRM_POINTS = 1
+_EXACT_POINTS = 2
+_MAX_EXACT_TRIES = 6
 
 
 Point = tuple  # one value per symbol, in the order of the sorted symbols
+
+
+@lru_cache(maxsize=4096)
+def _free_symbols(expr: sympy.Basic) -> frozenset[sympy.Symbol]:
+    """A key's symbols, asked once per answer compared with it, are found once."""
+    return frozenset(expr.free_symbols)
+
+
+def _name(symbol: sympy.Symbol) -> str:
+    """Sort key of symbols (``str`` would run sympy's printer)."""
+    return symbol.name
 
 
 def _random_value(rng: random.Random, domain: str, attempt: int) -> float | complex:
@@ -89,11 +106,13 @@ class _Side:
     """
 
     __slots__ = (
+        "compile_tried",
         "compiled",
         "domain",
         "exact_values",
         "expr",
         "fast_values",
+        "float_tried",
         "has_float",
         "precise",
         "symbols",
@@ -104,15 +123,11 @@ class _Side:
         self.has_float = expr.has(sympy.Float)
         self.fast_values: dict[Point, complex | float | None] = {}
         self.exact_values: dict[Point, Number | None] = {}
-        real = domain != "complex"
-        try:
-            self.compiled: Compiled | None = compile_float(expr, symbols, real)
-        except (Unsupported, RecursionError):
-            self.compiled = None
-        try:
-            self.precise: Compiled | None = compile_mp(expr, symbols, real)
-        except (Unsupported, RecursionError):
-            self.precise = None
+        # compiled on first use: a closed expression is only needed at 60 digits (numbers)
+        self.compiled: Compiled | None = None
+        self.float_tried = False
+        self.precise: Compiled | None = None  # compiled on the second point (see _exact)
+        self.compile_tried = False
 
     def fast(self, point: Point) -> complex | float | None:
         """Value at double precision (mpmath at 15 digits where floats cannot decide)."""
@@ -121,24 +136,36 @@ class _Side:
         return self.fast_values[point]
 
     def _fast(self, point: Point) -> complex | float | None:
+        if not self.float_tried:
+            self.float_tried = True
+            with contextlib.suppress(Unsupported, RecursionError):
+                self.compiled = compile_float(
+                    self.expr, tuple(self.symbols), self.domain != "complex"
+                )
         if self.compiled is not None:
             try:
                 return float_value(self.compiled, point)
             except Fallback:
                 pass
-        with mpmath.workdps(_FAST_DPS):
+        with digits(_FAST_DPS):
             value = _value(self.expr, _mp_point(self.symbols, point), self.domain)
         if value is None:
             return None
         return complex(value) if isinstance(value, mpmath.mpc) else float(value)
 
     def exact(self, point: Point) -> Number | None:
-        """Value at 60 digits (call inside ``mpmath.workdps(_EXACT_DPS)``)."""
+        """Value at 60 digits (call inside ``digits(_EXACT_DPS)``)."""
         if point not in self.exact_values:
             self.exact_values[point] = self._exact(point)
         return self.exact_values[point]
 
     def _exact(self, point: Point) -> Number | None:
+        """An answer is usually needed at one point (one walk costs less than compiling);
+        a key at many, so its evaluator is compiled once it is needed a second time."""
+        if self.exact_values and not self.compile_tried:
+            self.compile_tried = True
+            with contextlib.suppress(Unsupported, RecursionError):
+                self.precise = compile_mp(self.expr, tuple(self.symbols), self.domain != "complex")
         if self.precise is None:
             return _value(self.expr, _mp_point(self.symbols, point), self.domain)
         try:
@@ -157,12 +184,22 @@ def _side(expr: sympy.Basic, symbols: tuple[sympy.Symbol, ...], domain: str) -> 
 def clear_sides() -> None:
     """Forget shared sides and their sampled values (benchmarks measure cold caches)."""
     _side.cache_clear()
+    _exact_side.cache_clear()
+    _free_symbols.cache_clear()
+    constant_value.cache_clear()
 
 
 def _close(a: Number, b: Number, tolerance: mpmath.mpf) -> bool:
+    """``|a - b| <= tolerance * max(1, |a|, |b|)``; the usual case (a tiny difference) is
+    settled by the first comparison, without the magnitudes (mpmath arithmetic is slow)."""
     if mpmath.isinf(a) or mpmath.isinf(b):
         return a == b
-    return abs(a - b) <= tolerance * max(1, abs(a), abs(b))
+    difference = abs(a - b)
+    return difference <= tolerance or difference <= tolerance * max(abs(a), abs(b))
+
+
+def _finite(value: complex | float | None) -> bool:
+    return value is not None and cmath.isfinite(value)
 
 
 def _close_fast(a: complex | float, b: complex | float, tolerance: float = 1e-9) -> bool:
@@ -180,14 +217,15 @@ def _agree_fast(a: _Side, b: _Side, point: Point, sign: int) -> bool | None:
     return _close_fast(value_a, sign * value_b)
 
 
-def _agree_exact(a: _Side, b: _Side, point: Point, sign: int) -> bool | None:
+def _agree_exact(a: _Side, b: _Side, point: Point, sign: int, total: bool = False) -> bool | None:
+    """Agreement at 60 digits; None where both sides are undefined (either, with ``total``)."""
     tolerance = _FLOAT_TOL if a.has_float or b.has_float else _EXACT_TOL
-    with mpmath.workdps(_EXACT_DPS):
+    with digits(_EXACT_DPS):
         value_a, value_b = a.exact(point), b.exact(point)
-        if value_a is None and value_b is None:
-            return None
         if value_a is None or value_b is None:
-            return False
+            return None if total or value_a is value_b else False
+        if total and not (mpmath.isfinite(value_a) and mpmath.isfinite(value_b)):
+            return None
         return _close(value_a, sign * value_b, tolerance)
 
 
@@ -210,35 +248,148 @@ def opposite(a: sympy.Basic, b: sympy.Basic, domain: str = "real") -> bool:
 
 
 def _equal_up_to_sign(a: sympy.Basic, b: sympy.Basic, domain: str, sign: int) -> bool:
-    symbols = tuple(sorted(a.free_symbols | b.free_symbols, key=str))
+    settled = numerically_equal(a, b, domain, sign)
+    return _symbolically_equivalent(a, sign * b) if settled is None else settled
+
+
+def numerically_equal(
+    a: sympy.Basic, b: sympy.Basic, domain: str, sign: int = 1, total: bool = False
+) -> bool | None:
+    """``equivalent(a, sign*b)`` by sample points alone; None when they cannot settle it (too
+    few points defined on both sides, or a node the numeric evaluators do not know).
+
+    Only point values are used, so ``a`` and ``b`` may be typed (unevaluated) trees where
+    :func:`typed.stands_for_evaluation` allows it: their evaluations are then never built.
+    Pass ``total`` then: a typed tree undefined or infinite at a sample point (``1/(x-x)``,
+    ``ln(0 x)``) may be one that evaluation rejects or repairs, so a side undefined or
+    infinite there gives None, not a verdict.
+    """
+    symbols = tuple(sorted(_free_symbols(a) | _free_symbols(b), key=_name))
+    exact = _exactly_equal(a, b, symbols, domain, sign, total)
+    if exact is not None:
+        return exact
     try:
-        return _numerically_equivalent(a, b, symbols, domain, sign)
+        return _numerically_equivalent(a, b, symbols, domain, sign, total)
     except Unsupported:
-        return _symbolically_equivalent(a, sign * b)
+        return None
+
+
+@lru_cache(maxsize=64)
+def _integer_points(count: int, domain: str) -> tuple[tuple[int, ...], ...]:
+    rng = random.Random(5381)  # noqa: S311 - reproducible sample points, not secrets
+    signed = domain != "positive"
+    return tuple(
+        tuple(
+            rng.randint(10**4, 10**9) * (rng.choice((1, -1)) if signed else 1) for _ in range(count)
+        )
+        for _ in range(_MAX_EXACT_TRIES)
+    )
+
+
+class _ExactSide:
+    """One expression's exact values at the integer points, each computed once: a key is
+    compared with many answers, an answer with the key and its negation (like :class:`_Side`).
+    """
+
+    __slots__ = ("expr", "rational", "symbols", "values")
+
+    def __init__(self, expr: sympy.Basic, symbols: tuple[sympy.Symbol, ...]) -> None:
+        self.expr, self.symbols, self.rational = expr, symbols, True
+        self.values: dict[tuple[int, ...], tuple[int, int] | None] = {}
+
+    def at(self, values: tuple[int, ...]) -> tuple[int, int] | None:
+        """(numerator, denominator), None at a pole; raises NotRational (remembered)."""
+        if not self.rational:
+            raise NotRational("not a rational function")
+        if values not in self.values:
+            try:
+                self.values[values] = exact_value(
+                    self.expr, dict(zip(self.symbols, values, strict=True))
+                )
+            except ZeroDivisionError:
+                self.values[values] = None
+            except NotRational:
+                self.rational = False
+                raise
+        return self.values[values]
+
+
+@lru_cache(maxsize=2048)
+def _exact_side(expr: sympy.Basic, symbols: tuple[sympy.Symbol, ...]) -> _ExactSide:
+    return _ExactSide(expr, symbols)
+
+
+def _exactly_equal(
+    a: sympy.Basic,
+    b: sympy.Basic,
+    symbols: tuple[sympy.Symbol, ...],
+    domain: str,
+    sign: int,
+    total: bool,
+) -> bool | None:
+    """Rational functions compared exactly at large random integer points; None otherwise.
+
+    Two different rational functions agree at a random point from a range of 10^9 values
+    with probability at most degree/10^9, so two points settle it, with no rounding at all.
+    Poles (a zero denominator) are skipped like holes; over the integers the sample points
+    would differ from the float ones, so that domain is left to them.
+    """
+    if domain == "integer":
+        return None
+    side_a, side_b = _exact_side(a, symbols), _exact_side(b, symbols)
+    agreed = 0
+    try:
+        for values in _integer_points(len(symbols), domain):
+            value_a = side_a.at(values)
+            value_b = side_b.at(values) if value_a is not None or not total else None
+            if value_a is None or value_b is None:
+                if total:
+                    return None
+                continue
+            if value_a[0] * value_b[1] != sign * value_b[0] * value_a[1]:
+                return False
+            agreed += 1
+            if agreed >= _EXACT_POINTS or not symbols:
+                return True
+    except NotRational:
+        return None
+    return None
 
 
 def _numerically_equivalent(
-    a: sympy.Basic, b: sympy.Basic, symbols: tuple[sympy.Symbol, ...], domain: str, sign: int
-) -> bool:
+    a: sympy.Basic,
+    b: sympy.Basic,
+    symbols: tuple[sympy.Symbol, ...],
+    domain: str,
+    sign: int,
+    total: bool,
+) -> bool | None:
     side_a, side_b = _side(a, symbols, domain), _side(b, symbols, domain)
     if not symbols:
-        return bool(_agree_exact(side_a, side_b, (), sign) is not False)
+        verdict = _agree_exact(side_a, side_b, (), sign, total)
+        return None if total and verdict is None else verdict is not False
     compared = 0
     for point in _points(symbols, domain, seed=20240601):
+        if total and not (_finite(side_a.fast(point)) and _finite(side_b.fast(point))):
+            return None
         fast = _agree_fast(side_a, side_b, point, sign)
         if fast is False:
-            fast = _agree_exact(side_a, side_b, point, sign)
+            fast = _agree_exact(side_a, side_b, point, sign, total)
             if fast is False:
                 return False
+            if fast is None and total:
+                return None
         if fast:
             compared += 1
             if compared >= _WANTED_POINTS:
                 break
     if compared < _MIN_POINTS:
-        return _symbolically_equivalent(a, sign * b)
+        return None
     confirmed = 0
     for point in _points(symbols, domain, seed=977):
-        verdict = _agree_exact(side_a, side_b, point, sign)
+        verdict = _agree_exact(side_a, side_b, point, sign, total)
+        if verdict is None and total:
+            return None
         if verdict is False:
             return False
         confirmed += verdict is True
@@ -254,7 +405,7 @@ def _symbolically_equivalent(a: sympy.Basic, b: sympy.Basic) -> bool:
 
 def sample_values(expr: sympy.Basic, domain: str = "real", count: int = 6) -> list[complex | float]:
     """Values of ``expr`` at up to ``count`` random points where it is defined (double)."""
-    symbols = tuple(sorted(expr.free_symbols, key=str))
+    symbols = tuple(sorted(expr.free_symbols, key=_name))
     side = _side(expr, symbols, domain)
     values: list[complex | float] = []
     for point in _points(symbols, domain, seed=31337):
@@ -271,7 +422,7 @@ def differ_by_constant(a: sympy.Basic, b: sympy.Basic, domain: str = "real") -> 
 
     A point where only one side is defined is a difference, so ``ln(x)`` is not ``ln|x|``.
     """
-    symbols = tuple(sorted(a.free_symbols | b.free_symbols, key=str))
+    symbols = tuple(sorted(a.free_symbols | b.free_symbols, key=_name))
     side_a, side_b = _side(a, symbols, domain), _side(b, symbols, domain)
     differences: list[complex | float] = []
     for point in _points(symbols, domain, seed=31337):
@@ -285,9 +436,13 @@ def differ_by_constant(a: sympy.Basic, b: sympy.Basic, domain: str = "real") -> 
     return bool(differences) and all(_close_fast(d, differences[0]) for d in differences)
 
 
+@lru_cache(maxsize=2048)
 def constant_value(expr: sympy.Basic) -> Number | None:
-    """High-precision value of a closed expression (no symbols), None if undefined."""
-    with mpmath.workdps(_EXACT_DPS):
+    """High-precision value of a closed expression (no symbols), None if undefined.
+
+    Cached: a numeric key's value is asked for by every answer compared with it.
+    """
+    with digits(_EXACT_DPS):
         try:
             return evaluate_at(expr, {}, real=False)
         except (Undefined, Unsupported):
@@ -296,7 +451,7 @@ def constant_value(expr: sympy.Basic) -> Number | None:
 
 def proportional(a: sympy.Basic, b: sympy.Basic, domain: str = "real") -> bool:
     """True if ``a = c*b`` for a constant c != 0: ``2y-4x-2`` and ``y-2x-1`` share a zero set."""
-    symbols = tuple(sorted(a.free_symbols | b.free_symbols, key=str))
+    symbols = tuple(sorted(a.free_symbols | b.free_symbols, key=_name))
     side_a, side_b = _side(a, symbols, domain), _side(b, symbols, domain)
     ratios: list[complex | float] = []
     for point in _points(symbols, domain, seed=4242):

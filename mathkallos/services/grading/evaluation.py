@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import sympy
 
 from .errors import MathSyntaxError
 from .guards import check_factorial, check_power
-from .values import Bracket, Logic, MatrixLiteral, Relation, SetLiteral, UnionOf, Value
+from .values import Value, map_value
 
 _FACTORIAL_LIKE = (sympy.factorial, sympy.binomial, sympy.gamma)
 
@@ -34,12 +32,4 @@ def _rebuild(expr: sympy.Basic) -> sympy.Basic:
 
 def evaluate_value(value: Value) -> Value:
     """Evaluate every expression inside a structured value, keeping the structure."""
-    if isinstance(value, sympy.Basic):
-        return evaluate_expr(value)
-    if isinstance(value, MatrixLiteral):
-        return MatrixLiteral(tuple(tuple(evaluate_value(v) for v in row) for row in value.rows))
-    if isinstance(value, Relation):
-        return replace(value, operands=tuple(evaluate_value(v) for v in value.operands))
-    if isinstance(value, (Bracket, SetLiteral, Logic, UnionOf)):
-        return replace(value, items=tuple(evaluate_value(v) for v in value.items))
-    raise TypeError(f"unknown value {value!r}")
+    return map_value(value, evaluate_expr)

@@ -1,8 +1,8 @@
 """lark's LALR(1) parse table for ``grammar.lark``, driven by a tight loop of our own.
 
 ``parser.py`` builds values with lark's callbacks as this loop reduces; no parse tree, no
-``Lark.parse`` per answer. It relies on lark's table and lexer layout (lark is pinned in
-requirements.txt); a differential test checks it parses exactly as ``Lark.parse`` does.
+``Lark.parse`` per answer. It relies on lark's table, lexer and callback layout (lark is
+pinned in requirements.txt); a differential test checks it parses exactly as ``Lark.parse``.
 """
 
 from __future__ import annotations
@@ -12,13 +12,23 @@ from typing import Any
 
 from lark import Lark, Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedToken
-from lark.lexer import TextSlice
 from lark.parse_tree_builder import ExpandSingleChild
 from lark.parsers.lalr_analysis import Shift
+from lark.visitors import _vargs_inline, _VArgsWrapper
 
-# A reduction: (children to pop, rule name for the goto, callback); a rule that only passes
-# its single child up (``?sum: term``) has no callback and pops nothing.
-_Reduction = tuple[int, str, Callable[[list[Any]], Any] | None]
+# A reduction: (children to pop, rule name for the goto, callback, whether the callback takes
+# the children as arguments); a rule that only passes its single child up (``?sum: term``)
+# has no callback and pops nothing.
+_Reduction = tuple[int, str, Callable[..., Any] | None, bool]
+
+
+def _inline_method(callback: Callable[[list[Any]], Any]) -> Callable[..., Any] | None:
+    """The builder method behind lark's ``v_args(inline=True)`` wrapper, called directly with
+    the children as arguments (two wrapper calls fewer per reduction), or None for others."""
+    wrapper = getattr(callback, "__wrapped__", None)
+    if isinstance(wrapper, _VArgsWrapper) and wrapper.visit_wrapper is _vargs_inline:
+        return wrapper.base_func
+    return None
 
 
 class TableParser:
@@ -35,6 +45,12 @@ class TableParser:
         table = frontend.parser.parser.parse_table
         callbacks = frontend.parser.parser.callbacks
         self._lexer, self._postlex = frontend.lexer.lexer, frontend.lexer.postlexer
+        # lark's scanner is one alternation of named groups for a grammar this size, and no
+        # terminal has a lexer callback: tokens come from that regex directly
+        (self._pattern,) = self._lexer.scanner._mres
+        if self._lexer.callback:
+            raise ValueError("terminal callbacks are not supported")
+        self._ignored = self._lexer.ignore_types
         self._start, self._end = table.start_states["start"], table.end_states["start"]
         reductions: dict[Any, _Reduction] = {}
         self._states: dict[int, dict[str, tuple[bool, Any]]] = {}
@@ -48,31 +64,30 @@ class TableParser:
                     callback = callbacks[argument]
                     size = len(argument.expansion)
                     passes = size == 1 and type(callback) is ExpandSingleChild
+                    method = _inline_method(callback)
                     reductions[argument] = (
                         0 if passes else size,
                         str(argument.origin.name),
-                        None if passes else callback,
+                        None if passes else method or callback,
+                        method is not None,
                     )
                 row[str(terminal)] = (False, reductions[argument])
             self._states[state] = row
 
     def _tokens(self, text: str) -> Iterator[Token]:
-        """lark's basic lexer (same scanner, tokens and errors) without its line and column
-        bookkeeping: positions in messages are offsets into the one-line answer."""
-        lexer = self._lexer
-        scanner = lexer.scanner  # built on first use, with the callbacks
-        source, ignored, callbacks = TextSlice.cast_from(text), lexer.ignore_types, lexer.callback
-        position = 0
-        while position < len(text):
-            found = scanner.match(source, position)
+        """lark's basic lexer (same scanner regex, tokens and errors) without its line and
+        column bookkeeping: positions in messages are offsets into the one-line answer."""
+        match, ignored = self._pattern.match, self._ignored
+        position, length = 0, len(text)
+        while position < length:
+            found = match(text, position)
             if not found:
-                allowed = scanner.allowed_types - ignored
+                allowed = self._lexer.scanner.allowed_types - ignored
                 raise UnexpectedCharacters(text, position, 1, position + 1, allowed=allowed)
-            value, kind = found
+            kind = found.lastgroup
             if kind not in ignored:
-                token = Token(kind, value, position, 1, position + 1)
-                yield callbacks[kind](token) if kind in callbacks else token
-            position += len(value)
+                yield Token(kind, found.group(), position, 1, position + 1)
+            position = found.end()
 
     def parse(self, text: str) -> Any:
         states, end_state = self._states, self._end
@@ -90,7 +105,7 @@ class TableParser:
                     state_stack.append(argument)
                     value_stack.append(token)
                     return None
-                size, origin, callback = argument
+                size, origin, callback, inline = argument
                 if callback is None:
                     state_stack[-1] = states[state_stack[-2]][origin][1]
                 else:
@@ -98,7 +113,7 @@ class TableParser:
                     if size:
                         del state_stack[-size:]
                         del value_stack[-size:]
-                    value_stack.append(callback(children))
+                    value_stack.append(callback(*children) if inline else callback(children))
                     state_stack.append(states[state_stack[-1]][origin][1])
                 if end and state_stack[-1] == end_state:
                     return value_stack[-1]

@@ -88,12 +88,26 @@ _CONSTANTS: dict[sympy.Basic, Callable[[], Number]] = {
 }
 
 
+def digits(dps: int) -> Any:
+    """``mpmath.workdps(dps)`` without its digits-to-bits conversion on every entry (hot)."""
+    return mpmath.workprec(_bits(dps))
+
+
+@lru_cache(maxsize=16)
+def _bits(dps: int) -> int:
+    return int(mpmath.libmp.dps_to_prec(dps))
+
+
+@lru_cache(maxsize=16)
+def _noise(dps: int) -> Number:
+    return mpmath.mpf(10) ** (8 - dps)
+
+
 def is_real(value: Number) -> bool:
     """True for a real number, allowing the rounding noise of complex intermediates."""
     if isinstance(value, mpmath.mpf):
         return True
-    tolerance = mpmath.mpf(10) ** (8 - mpmath.mp.dps)
-    return abs(value.imag) <= tolerance * max(1, abs(value.real))
+    return abs(value.imag) <= _noise(mpmath.mp.dps) * max(1, abs(value.real))
 
 
 def evaluate_at(expr: sympy.Basic, point: Mapping[sympy.Symbol, Number], real: bool) -> Number:
@@ -373,3 +387,68 @@ def _checked(result: Number, args: Any, real: bool) -> Number:
     if real and not is_real(result) and all(is_real(arg) for arg in args):
         raise Undefined("not real")
     return result
+
+
+# ---- exact: rational functions at integer points, in Python integers ------------------------
+
+
+class NotRational(Exception):
+    """The expression is not a rational function with rational coefficients."""
+
+
+MAX_EXACT_EXPONENT = 64
+MAX_EXACT_BITS = 1 << 16  # hostile towers like ((x+1)^64)^64 go to floats, not bignums
+Fraction = tuple[int, int]  # (numerator, denominator), denominator > 0, not reduced
+
+
+def exact_value(expr: sympy.Basic, point: Mapping[sympy.Symbol, int]) -> Fraction:
+    """Exact value of a rational function at integer values of its symbols.
+
+    Python integers (no mpmath, no rounding): polynomials and fractions, the most common
+    answers, are compared exactly. Raises NotRational for anything else (floats, roots,
+    functions, large exponents, numbers beyond MAX_EXACT_BITS) and ZeroDivisionError at a pole.
+    """
+    if expr.is_Rational:
+        return int(expr.p), int(expr.q)
+    if expr.is_Symbol:
+        if expr not in point:
+            raise NotRational(f"no value for {expr}")
+        return point[expr], 1
+    func = expr.func
+    if func is sympy.Add:
+        numerator, denominator = 0, 1
+        for arg in expr.args:
+            n, d = exact_value(arg, point)
+            numerator, denominator = numerator * d + n * denominator, denominator * d
+        return _reduced(numerator, denominator)
+    if func is sympy.Mul:
+        numerator, denominator = 1, 1
+        for arg in expr.args:
+            n, d = exact_value(arg, point)
+            numerator, denominator = numerator * n, denominator * d
+        return _reduced(numerator, denominator)
+    if func is sympy.Pow:
+        base, exponent = expr.args
+        if not exponent.is_Integer or abs(exponent) > MAX_EXACT_EXPONENT:
+            raise NotRational("not a small integer power")
+        n, d = exact_value(base, point)
+        power = int(exponent)
+        if max(n.bit_length(), d.bit_length()) * abs(power) > MAX_EXACT_BITS:
+            raise NotRational("too large to compute exactly")
+        if power >= 0:
+            return n**power, d**power
+        if n == 0:
+            raise ZeroDivisionError("pole")
+        return (d**-power, n**-power) if n > 0 else ((-d) ** -power, (-n) ** -power)
+    raise NotRational(f"{func.__name__} is not rational")
+
+
+def _reduced(numerator: int, denominator: int) -> Fraction:
+    if denominator == 0:
+        raise ZeroDivisionError("pole")
+    if max(numerator.bit_length(), denominator.bit_length()) > MAX_EXACT_BITS:
+        raise NotRational("too large to compute exactly")
+    common = math.gcd(numerator, denominator)
+    if denominator < 0:
+        common = -common
+    return numerator // common, denominator // common

@@ -38,6 +38,7 @@ from .vocabulary import (
     divide,
     logarithm,
     root,
+    unevaluated,
 )
 
 
@@ -124,13 +125,13 @@ class _Letters:
 
     def product(self, last: sympy.Expr | None = None) -> sympy.Expr:
         factors = self.factors if last is None else (*self.factors[:-1], last)
-        return sympy.Mul(*factors, evaluate=False)
+        return unevaluated(sympy.Mul, *factors)
 
 
 def _flat(cls: type, left: sympy.Expr, right: sympy.Expr) -> sympy.Expr:
     """Flatten chains like 1+2+3 so a long sum is a wide node, not a deep one."""
     args = [*left.args] if isinstance(left, cls) else [left]
-    return cls(*args, right, evaluate=False)
+    return unevaluated(cls, *args, right)
 
 
 def _position(token: Token) -> int:
@@ -273,7 +274,7 @@ class _Builder(Transformer_NonRecursive):
     def pow(self, base: Any, _op: Token, exponent: Any) -> sympy.Expr:
         if isinstance(base, _Letters):
             return base.product(self.pow(base.factors[-1], _op, exponent))
-        return sympy.Pow(self._expr(base), self._expr(exponent), evaluate=False)
+        return unevaluated(sympy.Pow, self._expr(base), self._expr(exponent))
 
     def factorial(self, operand: Any, _op: Token) -> sympy.Expr:
         if isinstance(operand, _Letters):
@@ -361,7 +362,7 @@ class _Builder(Transformer_NonRecursive):
         if exponent == -1 and name in INVERSES:
             inverse = Token.new_borrow_pos("FUNC", INVERSES[name], function)
             return self._apply(inverse, self._arguments(argument))
-        return sympy.Pow(self._apply(function, self._arguments(argument)), exponent, evaluate=False)
+        return unevaluated(sympy.Pow, self._apply(function, self._arguments(argument)), exponent)
 
     def call_sub(self, function: Token, _op: Token, base: Any, argument: Any) -> sympy.Expr:
         if _function_name(function) != "log":
@@ -394,7 +395,7 @@ class _Builder(Transformer_NonRecursive):
         return divide(self._expr(numerator), self._expr(denominator))
 
     def sqrt(self, _op: Token, operand: Any) -> sympy.Expr:
-        return sympy.Pow(self._expr(operand), sympy.Rational(1, 2), evaluate=False)
+        return unevaluated(sympy.Pow, self._expr(operand), sympy.S.Half)
 
     def nth_root(self, _op: Token, degree: Any, _close: Token, operand: Any) -> sympy.Expr:
         return root([self._expr(operand), self._expr(degree)])
@@ -406,7 +407,7 @@ class _Builder(Transformer_NonRecursive):
 def _negate(operand: sympy.Expr) -> sympy.Expr:
     if operand.is_Number:
         return -operand
-    return sympy.Mul(sympy.Integer(-1), operand, evaluate=False)
+    return unevaluated(sympy.Mul, sympy.S.NegativeOne, operand)
 
 
 def _function_name(token: Token) -> str:

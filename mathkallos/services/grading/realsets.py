@@ -28,7 +28,7 @@ import mpmath
 import sympy
 
 from .equivalence import constant_value
-from .numeric import Undefined, Unsupported, evaluate_at
+from .numeric import Undefined, Unsupported, digits, evaluate_at
 
 _DPS = 60
 _SAME = mpmath.mpf("1e-40")
@@ -74,7 +74,7 @@ class RealSet:
     @staticmethod
     def of(pieces: Iterable[Piece]) -> RealSet:
         kept = [p for p in pieces if not _empty(p)]
-        with mpmath.workdps(_DPS):
+        with digits(_DPS):
             kept.sort(key=lambda p: (p.low, not p.low_closed))
             merged: list[Piece] = []
             for piece in kept:
@@ -151,9 +151,9 @@ def value_of(expr: sympy.Expr) -> mpmath.mpf:
     if expr.free_symbols:
         raise NotFast("not a number")
     if isinstance(expr, sympy.CRootOf) or expr.has(sympy.CRootOf):
-        with mpmath.workdps(_DPS):
+        with digits(_DPS):
             return mpmath.mpf(str(sympy.N(expr, _DPS + 5)))
-    with mpmath.workdps(_DPS):
+    with digits(_DPS):
         value = constant_value(expr)
         if value is None or (isinstance(value, mpmath.mpc) and value.imag != 0):
             raise NotFast("not a real number")
@@ -199,7 +199,7 @@ def solve(op: str, difference: sympy.Expr, symbol: sympy.Symbol) -> RealSet:
         raise NotFast("too many absolute values")
     inners = [a.args[0] for a in absolutes]
     kinks = _critical([(inner, False) for inner in inners], symbol)
-    with mpmath.workdps(_DPS):
+    with digits(_DPS):
         kink_values = sorted({value for value, _ in kinks})
         bounds = [-mpmath.inf, *kink_values, mpmath.inf]
         critical: list[tuple[mpmath.mpf, bool]] = list(kinks)
@@ -237,7 +237,7 @@ def _linear(op: str, difference: sympy.Expr, symbol: sympy.Symbol) -> RealSet | 
         return None
     if any(mpmath.isinf(value) for value in (*slope_factors, *constant_values)):
         return None
-    with mpmath.workdps(_DPS):
+    with digits(_DPS):
         slope = mpmath.fprod(slope_factors)
         if abs(slope) <= _ZERO:
             return None
@@ -364,7 +364,7 @@ def _real_roots(expr: sympy.Expr, symbol: sympy.Symbol) -> list[mpmath.mpf]:
 def _small_roots(coefficients: list[sympy.Expr]) -> list[mpmath.mpf]:
     """Real roots of ``a x + b`` or ``a x^2 + b x + c`` (constant coefficients), at 60 digits."""
     values = [value_of(coefficient) for coefficient in coefficients]
-    with mpmath.workdps(_DPS):
+    with digits(_DPS):
         if len(values) == 2:
             a, b = values
             return [-b / a]

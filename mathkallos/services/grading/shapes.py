@@ -7,7 +7,7 @@ as AnswerShapeError so it never costs marks.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import sympy
 
@@ -18,7 +18,8 @@ from .guards import MAX_LENGTH
 from .latex import to_latex
 from .parser import Parsed, clear_parse_cache, parse
 from .settings import Settings
-from .values import Bracket, Logic, MatrixLiteral, Relation, SetLiteral, UnionOf, Value
+from .typed import stands_for_evaluation
+from .values import Bracket, Logic, MatrixLiteral, Relation, SetLiteral, UnionOf, Value, map_value
 
 _RELATIONALS = {
     "=": sympy.Eq,
@@ -46,17 +47,58 @@ def latex_of(text: str, max_length: int = MAX_LENGTH) -> str:
 
 
 class Reading:
-    """An answer parsed once: the value as typed (for forms and preview) and evaluated."""
+    """An answer parsed once: the value as typed (for forms and preview) and evaluated.
+
+    The evaluation is built on first use only: a check that can sample the typed tree (see
+    :meth:`typed_expr`) never pays for sympy's automatic evaluation.
+    """
 
     def __init__(self, text: str, settings: Settings) -> None:
         self._text, self._max_length = text, settings.max_length
         self.parsed: Parsed = parse(text, settings.max_length)
         self.raw: Value = self.parsed.value
-        self.value: Value = _evaluated(text, settings.max_length)
+        self._typed: dict[str, sympy.Expr | None] = {}
+
+    @cached_property
+    def value(self) -> Value:
+        """The evaluated value (raises what evaluation raises: guards, undefined)."""
+        return _evaluated(self._text, self._max_length)
+
+    def typed_numbers(self, domain: str) -> Value:
+        """The value as typed when every expression in it is a number whose typed tree stands
+        for its evaluation (a typed number is always defined, so nothing differs), else
+        :attr:`value`: lists, sets and matrices of numbers are compared unevaluated."""
+        try:
+            return map_value(self.raw, lambda expr: _typed_number(expr, domain))
+        except _NeedsEvaluation:
+            return self.value
+
+    def typed_expr(self, domain: str) -> sympy.Expr | None:
+        """The typed single expression when sampling it stands for sampling :attr:`value`
+        (asked for an answer and for its negation: decided once per domain)."""
+        if domain not in self._typed:
+            typed = _solved_for(self.raw) or self.raw
+            eligible = isinstance(typed, sympy.Expr) and stands_for_evaluation(typed, domain)
+            self._typed[domain] = typed if eligible else None
+        return self._typed[domain]
 
     @property
     def latex(self) -> str:
         return latex_of(self._text, self._max_length)
+
+
+class _NeedsEvaluation(Exception):
+    """An expression of a value is not a typed number: the value is evaluated instead."""
+
+
+def _typed_number(expr: sympy.Basic, domain: str) -> sympy.Basic:
+    if (
+        isinstance(expr, sympy.Expr)
+        and not expr.free_symbols
+        and stands_for_evaluation(expr, domain)
+    ):
+        return expr
+    raise _NeedsEvaluation
 
 
 def clear_reading_caches() -> None:

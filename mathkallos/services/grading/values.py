@@ -6,7 +6,8 @@ one kind and a point for another; each checker decides how to read them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 import sympy
 
@@ -58,3 +59,18 @@ class UnionOf:
 
 
 Value = sympy.Basic | Bracket | SetLiteral | MatrixLiteral | Relation | Logic | UnionOf
+
+
+def map_value(value: Value, function: Callable[[sympy.Basic], sympy.Basic]) -> Value:
+    """``value`` with ``function`` applied to every expression inside, keeping the structure."""
+    if isinstance(value, sympy.Basic):
+        return function(value)
+    if isinstance(value, MatrixLiteral):
+        return MatrixLiteral(
+            tuple(tuple(map_value(v, function) for v in row) for row in value.rows)
+        )
+    if isinstance(value, Relation):
+        return replace(value, operands=tuple(map_value(v, function) for v in value.operands))
+    if isinstance(value, (Bracket, SetLiteral, Logic, UnionOf)):
+        return replace(value, items=tuple(map_value(v, function) for v in value.items))
+    raise TypeError(f"unknown value {value!r}")

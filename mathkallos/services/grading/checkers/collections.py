@@ -14,7 +14,7 @@ from .base import KindChecker, values_equal
 
 
 def read_items(key: str, settings: Settings) -> tuple[Value, ...]:
-    return items_of(Reading(key, settings).value)
+    return items_of(Reading(key, settings).typed_numbers(settings.domain))
 
 
 def _distinct(items: tuple[Value, ...], settings: Settings) -> list[Value]:
@@ -42,7 +42,7 @@ def grade_set(answer: str, key: tuple[Value, ...], settings: Settings) -> Verdic
     if settings.ordered:
         return grade_tuple(answer, key, settings)
     reading = Reading(answer, settings)
-    given = items_of(reading.value)
+    given = items_of(reading.typed_numbers(settings.domain))
     if settings.multiplicity:
         answer_items, key_items = list(given), list(key)
     else:
@@ -64,7 +64,7 @@ def grade_tuple(answer: str, key: tuple[Value, ...], settings: Settings) -> Verd
     if settings.ordered is False:
         return grade_set(answer, key, replace(settings, multiplicity=True))
     reading = Reading(answer, settings)
-    given = items_of(reading.value)
+    given = items_of(reading.typed_numbers(settings.domain))
     if len(given) != len(key):
         return Verdict.checked(
             "wrong_length", 0.0, reading.latex, expected=len(key), got=len(given)
@@ -85,12 +85,12 @@ def grade_tuple(answer: str, key: tuple[Value, ...], settings: Settings) -> Verd
 
 
 def read_matrix(key: str, settings: Settings) -> list[list[sympy.Expr]]:
-    return matrix_of(Reading(key, settings).value)
+    return matrix_of(Reading(key, settings).typed_numbers(settings.domain))
 
 
 def grade_matrix(answer: str, key: list[list[sympy.Expr]], settings: Settings) -> Verdict:
     reading = Reading(answer, settings)
-    given = matrix_of(reading.value)
+    given = matrix_of(reading.typed_numbers(settings.domain))
     rows, cols = len(key), len(key[0])
     if len(given) != rows or len(given[0]) != cols:
         return Verdict.checked(

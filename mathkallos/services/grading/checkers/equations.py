@@ -168,7 +168,7 @@ def _solve_system(
 
 def same_solutions(answer: Equations, key: Equations, settings: Settings) -> bool:
     """Whether two (systems of) equations have the same solutions."""
-    variables = tuple(sorted(answer.variables | key.variables, key=str))
+    variables = tuple(sorted(answer.variables | key.variables, key=lambda symbol: symbol.name))
     if len(key.variables) <= 1 and len(answer.variables) <= 1:
         answer_symbol = next(iter(answer.variables), None)
         key_symbol = next(iter(key.variables), answer_symbol)

@@ -7,6 +7,7 @@ import sympy
 
 from ..equivalence import constant_value, equivalent, opposite
 from ..errors import AnswerShapeError, SettingsError
+from ..numeric import digits
 from ..settings import Settings
 from ..shapes import Reading, expr_of
 from ..verdict import Verdict
@@ -15,8 +16,15 @@ from .base import KindChecker, within_tolerance
 _CLOSE_FOR_EXACT_HINT = 1e-2
 
 
+def _number(reading: Reading) -> sympy.Expr:
+    """The number as typed where that stands for its evaluation (a typed constant is always
+    defined, so nothing differs), else evaluated; ``x - x`` is no typed number."""
+    typed = reading.typed_expr("real")
+    return typed if typed is not None and not typed.free_symbols else expr_of(reading.value)
+
+
 def read_key(key: str, settings: Settings) -> sympy.Expr:
-    expr = expr_of(Reading(key, settings).value)
+    expr = _number(Reading(key, settings))
     if expr.free_symbols or constant_value(expr) is None:
         raise SettingsError("a numeric key must be a number")
     return expr
@@ -32,7 +40,7 @@ def _round_significant(value: mpmath.mpf, figures: int) -> mpmath.mpf:
 
 def grade(answer: str, key: sympy.Expr, settings: Settings) -> Verdict:
     reading = Reading(answer, settings)
-    expr = expr_of(reading.value)
+    expr = _number(reading)
     if expr.free_symbols:
         raise AnswerShapeError("number_expected")
     value, target = constant_value(expr), constant_value(key)
@@ -42,7 +50,7 @@ def grade(answer: str, key: sympy.Expr, settings: Settings) -> Verdict:
     if settings.exact and decimal_answer:
         return Verdict.checked("exact_expected", 0.0, reading.latex)
     if settings.sig_figs:
-        with mpmath.workdps(30):
+        with digits(30):
             same = _round_significant(mpmath.re(value), settings.sig_figs) == _round_significant(
                 mpmath.re(target), settings.sig_figs
             )

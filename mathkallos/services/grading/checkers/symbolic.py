@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import cmath
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from functools import cached_property
 
 import mpmath
 import sympy
 
-from ..equivalence import constant_value, differ_by_constant, equivalent, opposite, sample_values
+from ..equivalence import (
+    constant_value,
+    differ_by_constant,
+    equivalent,
+    numerically_equal,
+    opposite,
+    sample_values,
+)
 from ..evaluation import evaluate_expr
 from ..forms import has_numeric_content, violated_form
 from ..parser import parse
@@ -26,18 +35,34 @@ _INTEGER_CLAUSE = re.compile(
 )
 
 
-@dataclass(frozen=True)
 class SymbolicKey:
-    """The key's value, and whether the author pulled numeric content out (``2(x+1)``)."""
+    """The key as sampled, its evaluation (built on first use), and whether the author pulled
+    numeric content out (``2(x+1)``).
 
-    expr: sympy.Expr
-    content_factored: bool
+    A key whose typed tree stands for its evaluation is sampled as typed, so it is not
+    evaluated unless an answer needs that; a key that is defined nowhere (``1/(x-x)``) is
+    evaluated at once, so that its error is the author's, reported when it is read (so is
+    one that is infinite wherever it is defined, ``ln(x-x)``).
+    """
+
+    def __init__(self, reading: Reading, settings: Settings) -> None:
+        self._reading = reading
+        raw = reading.raw
+        self.content_factored = isinstance(raw, sympy.Expr) and has_numeric_content(raw)
+        typed = reading.typed_expr(settings.domain)
+        if typed is not None and not any(
+            cmath.isfinite(value) for value in sample_values(typed, settings.domain, count=1)
+        ):
+            typed = None
+        self.sampled: sympy.Expr = self.expr if typed is None else typed
+
+    @cached_property
+    def expr(self) -> sympy.Expr:
+        return expr_of(self._reading.value)
 
 
 def read_key(key: str, settings: Settings) -> SymbolicKey:
-    reading = Reading(key, settings)
-    raw = reading.raw if isinstance(reading.raw, sympy.Expr) else None
-    return SymbolicKey(expr_of(reading.value), raw is not None and has_numeric_content(raw))
+    return SymbolicKey(Reading(key, settings), settings)
 
 
 def _is_integration_constant(symbol: sympy.Symbol) -> bool:
@@ -48,8 +73,28 @@ def _without_constants(expr: sympy.Expr, constants: set[sympy.Symbol]) -> sympy.
     return expr.subs({c: 0 for c in constants})
 
 
-def _matches(answer: sympy.Expr, key: sympy.Expr, settings: Settings) -> tuple[bool, str]:
+def _equivalent(reading: Reading, key: SymbolicKey, domain: str, sign: int = 1) -> bool:
+    """The answer equals ``sign * key`` (equivalent, or opposite for the sign-error check).
+
+    Settled on the typed trees where they stand for their evaluations and the sample points
+    decide, so neither is evaluated by sympy; otherwise on the evaluated answer and key.
+    """
+    typed = reading.typed_expr(domain)
+    if typed is not None:
+        settled = numerically_equal(typed, key.sampled, domain, sign, total=True)
+        if settled is not None:
+            return settled
+    answer = expr_of(reading.value)
+    if sign == 1:
+        return equivalent(answer, key.expr, domain)
+    return opposite(answer, key.expr, domain)
+
+
+def _matches(reading: Reading, symbolic_key: SymbolicKey, settings: Settings) -> tuple[bool, str]:
     """(equivalent?, feedback code when not) under the problem's equivalence notion."""
+    if not settings.constant_of_integration and settings.periodic is None:
+        return _equivalent(reading, symbolic_key, settings.domain), "incorrect"
+    answer, key = expr_of(reading.value), symbolic_key.expr
     if settings.constant_of_integration:
         key_constants = {s for s in key.free_symbols if _is_integration_constant(s)}
         variables = key.free_symbols - key_constants
@@ -61,9 +106,7 @@ def _matches(answer: sympy.Expr, key: sympy.Expr, settings: Settings) -> tuple[b
         ):
             return False, "incorrect"
         return bool(answer_constants), "missing_constant"
-    if settings.periodic is not None:
-        return _same_family(answer, key, settings), "incorrect"
-    return equivalent(answer, key, settings.domain), "incorrect"
+    return _same_family(answer, key, settings), "incorrect"
 
 
 def _parameter(expr: sympy.Expr, variables: set[sympy.Symbol]) -> sympy.Symbol | None:
@@ -120,16 +163,19 @@ def _same_size(step: sympy.Expr, period: sympy.Expr) -> bool:
 
 
 def grade(answer: str, symbolic_key: SymbolicKey, settings: Settings) -> Verdict:
-    key = symbolic_key.expr
     if settings.periodic is not None:
         answer = _INTEGER_CLAUSE.sub("", answer)
     reading = Reading(answer, settings)
-    expr, raw = expr_of(reading.value), expr_of(reading.raw)
-    same, code = _matches(expr, key, settings)
+    same, code = _matches(reading, symbolic_key, settings)
     if not same:
-        if code == "incorrect" and key != 0 and opposite(expr, key, settings.domain):
+        if (
+            code == "incorrect"
+            and symbolic_key.sampled != 0
+            and _equivalent(reading, symbolic_key, settings.domain, sign=-1)
+        ):
             code = "sign_error"
         return Verdict.checked(code, 0.0, reading.latex)
+    raw = expr_of(reading.raw)
     forms = settings.form + (("no_decimals",) if settings.exact else ())
     broken = violated_form(raw, forms, content=symbolic_key.content_factored)
     if broken:
@@ -142,5 +188,9 @@ def grade_complex(answer: str, key: SymbolicKey, settings: Settings) -> Verdict:
     return grade(answer, key, replace(settings, domain="complex"))
 
 
+def read_complex_key(key: str, settings: Settings) -> SymbolicKey:
+    return read_key(key, replace(settings, domain="complex"))
+
+
 SYMBOLIC = KindChecker(read_key, grade)
-COMPLEX = KindChecker(read_key, grade_complex)
+COMPLEX = KindChecker(read_complex_key, grade_complex)

@@ -1,0 +1,171 @@
+"""The typed-tree path: an answer sampled as typed, and rational functions compared exactly,
+decide exactly as the evaluated answer does, and refuse what they cannot stand for."""
+
+import time
+from fractions import Fraction
+
+import pytest
+import sympy
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mathkallos.services.grading import check_answer_unbounded, validate_key
+from mathkallos.services.grading.equivalence import equivalent, numerically_equal
+from mathkallos.services.grading.numeric import NotRational, exact_value
+from mathkallos.services.grading.parser import parse
+from mathkallos.services.grading.typed import stands_for_evaluation
+
+from .test_grading_properties import EXPRESSIONS, PROPERTY, _parse_expr
+
+
+def _typed(text: str) -> sympy.Basic:
+    return parse(text).value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("x^2+2x+1", "(x+1)/(x-1)", "sin(x)^2+cos(x)^2", "e^(2x)", "2^x", "x/(2pi)"),
+        *("|x-1|", "sqrt(x^2+1)", "ln(x)", "log(x, 2)", "(sqrt(6)-sqrt(2))/4", "sin(pi/12)"),
+    ],
+)
+def test_common_answers_are_sampled_as_typed(text: str) -> None:
+    assert stands_for_evaluation(_typed(text), "real")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1/(2-2)",  # evaluates to zoo: an undefined answer
+        "x/(1-1)",
+        "tan(pi/2)",
+        "ln(0)",
+        "asin(2)",
+        "2^(10^10)",  # the guards judge the evaluated exponent
+        "x^100000",
+        "e^(i pi)",
+        "n!",
+    ],
+)
+def test_what_evaluation_changes_is_evaluated(text: str) -> None:
+    assert not stands_for_evaluation(_typed(text), "real")
+
+
+def test_a_typed_tree_undefined_at_a_point_leaves_it_to_the_evaluation() -> None:
+    x = sympy.Symbol("x")
+    for text in ["sqrt(x)^2", "exp(ln(x))", "sin(asin(x))"]:  # all evaluate to x
+        assert stands_for_evaluation(_typed(text), "real")
+        assert numerically_equal(_typed(text), x, "real", total=True) is None
+        assert check_answer_unbounded(text, "x", "symbolic").correct
+    assert numerically_equal(_typed("sqrt(x^2)"), sympy.Abs(x), "real", total=True) is True
+
+
+def test_integers_and_i_need_the_evaluation() -> None:
+    assert not stands_for_evaluation(_typed("x/x"), "integer")
+    assert not stands_for_evaluation(_typed("3+4i"), "real")
+    assert stands_for_evaluation(_typed("3+4i"), "complex")
+
+
+@PROPERTY
+@given(EXPRESSIONS, EXPRESSIONS)
+def test_typed_answer_decides_as_its_evaluation(first: str, second: str) -> None:
+    answer, key = _parse_expr(first), _parse_expr(second)
+    if answer is None or key is None or not stands_for_evaluation(_typed(first), "real"):
+        return
+    settled = numerically_equal(_typed(first), key, "real", total=True)
+    assert settled is None or settled == equivalent(answer, key)
+    assert numerically_equal(_typed(first), answer, "real", total=True) in (True, None)
+
+
+RATIONAL = st.recursive(
+    st.sampled_from(["x", "y", "2", "3", "1/2", "-5"]),
+    lambda children: st.one_of(
+        st.tuples(children, st.sampled_from(["+", "-", "*", "/"]), children).map(
+            lambda t: f"({t[0]}){t[1]}({t[2]})"
+        ),
+        st.tuples(children, st.sampled_from(["2", "3", "-1", "-2"])).map(
+            lambda t: f"({t[0]})^{t[1]}"
+        ),
+    ),
+    max_leaves=8,
+)
+
+
+@PROPERTY
+@given(RATIONAL, st.integers(-(10**6), 10**6), st.integers(-(10**6), 10**6))
+def test_exact_values_are_sympys(text: str, x: int, y: int) -> None:
+    expr = _parse_expr(text)
+    if expr is None:
+        return
+    symbols = {sympy.Symbol("x"): sympy.Integer(x), sympy.Symbol("y"): sympy.Integer(y)}
+    try:
+        numerator, denominator = exact_value(_typed(text), {s: int(v) for s, v in symbols.items()})
+    except ZeroDivisionError:  # a pole of the typed tree, perhaps a hole of the evaluation
+        return
+    exact = expr.xreplace(symbols)
+    assert denominator > 0
+    assert Fraction(numerator, denominator) == Fraction(int(exact.p), int(exact.q))
+
+
+def test_exact_values_refuse_other_nodes() -> None:
+    x = sympy.Symbol("x")
+    for text in ["sqrt(x)", "sin(x)", "0.5x", "x^65"]:
+        with pytest.raises(NotRational):
+            exact_value(_typed(text), {x: 3})
+    with pytest.raises(ZeroDivisionError):
+        exact_value(_typed("1/(x-3)"), {x: 3})
+
+
+@pytest.mark.parametrize(
+    ("answer", "key", "expected"),
+    [
+        ("x^2+2x+1", "(x+1)^2", "correct"),
+        ("(x^2-1)/(x-1)", "x+1", "correct"),  # a hole is not a difference
+        ("x^2+2x", "(x+1)^2", "incorrect"),
+        ("-(x+1)^2", "(x+1)^2", "sign_error"),
+        ("sqrt(x)^2", "x", "correct"),  # decided on the evaluation, as before
+        ("1/(x-x)", "x", "syntax_error"),  # undefined: the evaluation says so
+    ],
+)
+def test_verdicts_through_the_typed_path(answer: str, key: str, expected: str) -> None:
+    assert check_answer_unbounded(answer, key, "symbolic").code == expected
+
+
+def test_hostile_typed_answers_are_bounded() -> None:
+    started = time.perf_counter()
+    for answer in ["+".join(["x^64"] * 300), "(" * 40 + "x+1" + ")^64" * 40, "2^x^x^x^x^x"]:
+        check_answer_unbounded(answer, "x", "symbolic")
+    assert time.perf_counter() - started < 5
+
+
+def test_typed_keys_keep_the_authors_errors_and_verdicts() -> None:
+    assert validate_key("1/(x-x)", "symbolic")  # defined nowhere: evaluated, undefined
+    assert validate_key("2^(10^10)", "numeric")
+    assert not validate_key("sqrt(z^2)", "complex")
+    assert check_answer_unbounded("z", "sqrt(z^2)", "complex").code == "incorrect"
+    assert check_answer_unbounded("(sqrt(6)-sqrt(2))/4", "sin(pi/12)", "numeric").correct
+    assert check_answer_unbounded("-sin(x)", "sin(-x)", "symbolic").correct
+    assert check_answer_unbounded("sin(x)", "sin(-x)", "symbolic").code == "sign_error"
+
+
+def test_constant_exponents_and_arguments_pass_the_guards_first() -> None:
+    assert stands_for_evaluation(_typed("2e^(i pi/3)"), "complex")
+    assert stands_for_evaluation(_typed("5e^(i atan(4/3))"), "complex")
+    assert not stands_for_evaluation(_typed("e^(10^5)"), "complex")  # the guard's exponent
+    assert not stands_for_evaluation(_typed("atan(i)"), "complex")  # a pole: zoo
+    assert check_answer_unbounded("5e^(i atan(4/3))", "3+4i", "complex").correct
+    assert check_answer_unbounded("e^(10^5)", "1", "numeric").status == "limit"
+
+
+def test_lists_sets_and_matrices_of_typed_numbers() -> None:
+    assert check_answer_unbounded("{sqrt(4), 3/6}", "{1/2, 2}", "set").correct
+    assert check_answer_unbounded("(1/2, sin(pi/6))", "(0.5, 1/2)", "tuple").correct
+    assert check_answer_unbounded("{1/0, 2}", "{2}", "set").code == "syntax_error"
+    assert check_answer_unbounded("[[1, 2], [3, 2^2]]", "[[1,2],[3,4]]", "matrix").correct
+    assert check_answer_unbounded("{x, 2}", "{2, x}", "set").correct  # evaluated as before
+
+
+def test_typed_trees_infinite_at_a_point_are_evaluated() -> None:
+    assert validate_key("ln(x-x) - sqrt(pi)", "symbolic")  # ln(0): zoo once evaluated
+    assert validate_key("ln((0^1/2)/(3^x))", "complex")
+    assert check_answer_unbounded("cos(log(0/x))", "1", "symbolic").code == "syntax_error"
