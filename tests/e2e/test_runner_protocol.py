@@ -1,0 +1,89 @@
+"""The exam runner over the app's websocket protocol, where event order matters more than a
+browser's timing can show: a student is at work on the exam before the runner page's load."""
+
+from __future__ import annotations
+
+import asyncio
+
+import aiohttp
+from sqlmodel import col, select
+
+from mathkallos.models.attempts import AttemptAnswer
+from mathkallos.models.users import Role, User
+from mathkallos.services import content
+from mathkallos.services.access import Actor
+from mathkallos.services.auth import sessions
+from mathkallos.settings import PROJECT_ROOT
+from tests.e2e.appdb import PASSWORD, app_session, new_user
+from tests.support.app_server import ServedApp
+from tests.support.reflex_client import COURSE_STATE, RUNNER_STATE, Build, Tab
+
+COURSE = "inequalities-and-algebraic-tricks"
+EXAM = "inequalities-exam"
+WAIT = 60.0
+
+
+def _signed_in_student(database_url: str) -> tuple[str, str]:
+    username = new_user(database_url)
+    with app_session(database_url) as session:
+        user = session.exec(select(User).where(col(User.username) == username)).one()
+        assert user.id is not None
+        actor = Actor(id=user.id, role=Role.STUDENT)
+        content.enroll(session=session, actor=actor, course_slug=COURSE)
+        signed = sessions.login(session=session, login=username, password=PASSWORD)
+        return signed.access_token, signed.refresh_token
+
+
+def _saved(database_url: str, attempt_id: int) -> dict[int, str]:
+    with app_session(database_url) as session:
+        rows = session.exec(
+            select(AttemptAnswer).where(col(AttemptAnswer.attempt_id) == attempt_id)
+        )
+        return {row.position: row.answer for row in rows if row.answer}
+
+
+async def _answer_before_the_load(url: str, tokens: tuple[str, str]) -> tuple[int, int, dict]:
+    """Start the exam, then move to the third problem and answer it before the redirect's
+    navigation (so before the runner page's load); then answer it again once loaded."""
+    async with aiohttp.ClientSession() as http:
+        tab = Tab(url, Build.read(PROJECT_ROOT), http, tokens)
+        try:
+            opened = await tab.open(
+                f"/courses/{COURSE}", {"course_slug": COURSE}, lambda _d: tab.hydrated
+            )
+            await tab.wait(opened, WAIT)
+            started = tab.expect(
+                lambda _d: bool(tab.redirects and tab.var(RUNNER_STATE, "attempt"))
+            )
+            await tab.emit(f"{COURSE_STATE}.start_test", {"test_slug": EXAM})
+            await tab.wait(started, WAIT)
+            attempt = tab.var(RUNNER_STATE, "attempt")
+            path = tab.redirects.pop()
+            await tab.emit(f"{RUNNER_STATE}.go", {"index": 2})
+            await tab.emit(f"{RUNNER_STATE}.set_draft", {"text": "7"})
+            loaded = tab.expect(lambda _d: tab.hydrated)
+            await tab.navigate(path, {"attempt_id": str(attempt["id"])})
+            await tab.wait(loaded, WAIT)
+            index_after_load = tab.var(RUNNER_STATE, "index")
+            saved = tab.expect(
+                lambda _d: (
+                    (tab.var(RUNNER_STATE, "saved_answers") or {}).get(
+                        str(attempt["problems"][2]["problem"]["id"])
+                    )
+                    == "8"
+                )
+            )
+            await tab.emit(f"{RUNNER_STATE}.set_draft", {"text": "8"})
+            await tab.wait(saved, WAIT)
+            return attempt["id"], index_after_load, tab.var(RUNNER_STATE, "saved_answers")
+        finally:
+            await tab.close()
+
+
+def test_an_answer_given_before_the_runner_loads_stays_on_its_problem(
+    app_server: ServedApp, app_database_url: str
+) -> None:
+    tokens = _signed_in_student(app_database_url)
+    attempt_id, index_after_load, _ = asyncio.run(_answer_before_the_load(app_server.url, tokens))
+    assert index_after_load == 2, "the page's load moved the student off the problem in hand"
+    assert _saved(app_database_url, attempt_id) == {3: "8"}
