@@ -8,6 +8,7 @@ between; a second submitter or sweeper finds the attempt claimed and writes noth
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import update
 from sqlmodel import Session, col
@@ -24,15 +25,20 @@ from mathkallos.services.attempts.rules import (
     totals,
 )
 from mathkallos.services.content.rules import grading_settings
-from mathkallos.services.grading import Verdict, check_answer
+from mathkallos.services.grading import Verdict, check_answers
+
+
+def _check(problem: Problem, answer: str) -> tuple[str, str, str, dict[str, Any]]:
+    """What the grading engine needs for one answer: the problem's key, kind and settings."""
+    kind = str(problem.kind)
+    settings = grading_settings(kind, problem.checker_settings, problem.options)
+    return answer, problem.answer_key, kind, settings
 
 
 def grade(problem: Problem, answer: str) -> Verdict:
     """The grading engine on one answer with the problem's own settings (as the editor's
     "try an answer" box does)."""
-    kind = str(problem.kind)
-    settings = grading_settings(kind, problem.checker_settings, problem.options)
-    return check_answer(answer, problem.answer_key, kind, **settings)
+    return check_answers([_check(problem, answer)])[0]
 
 
 def record_feedback(row: AttemptAnswer, verdict: Verdict) -> None:
@@ -75,12 +81,16 @@ def _record_exam_verdict(row: AttemptAnswer, verdict: Verdict) -> None:
 def _exam_verdicts(
     rows: list[AttemptAnswer], problems: dict[int, Problem], known: dict[tuple[int, str], Verdict]
 ) -> dict[tuple[int, str], Verdict]:
-    """Verdicts for every saved exam answer, reusing those already computed for the same text."""
-    for row in rows:
-        key = (row.problem_id, row.answer)
-        if row.status == AnswerStatus.SAVED and key not in known:
-            known[key] = grade(problems[row.problem_id], row.answer)
-    return known
+    """Verdicts for every saved exam answer, reusing those already computed for the same text;
+    the rest are graded side by side."""
+    wanted = {
+        (row.problem_id, row.answer)
+        for row in rows
+        if row.status == AnswerStatus.SAVED and (row.problem_id, row.answer) not in known
+    }
+    order = sorted(wanted)
+    checks = [_check(problems[problem_id], answer) for problem_id, answer in order]
+    return {**known, **dict(zip(order, check_answers(checks), strict=True))}
 
 
 def finalize(session: Session, attempt_id: int, status: AttemptStatus, now: datetime) -> bool:

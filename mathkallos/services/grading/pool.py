@@ -130,8 +130,17 @@ def check_answer(
     answer: str | Sequence[str], key: str, kind: str = "symbolic", **settings: Any
 ) -> Verdict:
     """Grade ``answer`` against ``key`` in a worker, bounded in time and memory."""
-    future, refused = _submit(answer, key, kind, settings)
-    return refused if future is None else _outcome(future)
+    return check_answers([(answer, key, kind, settings)])[0]
+
+
+def check_answers(
+    checks: Sequence[tuple[str | Sequence[str], str, str, dict[str, Any]]],
+) -> list[Verdict]:
+    """``check_answer`` for several (answer, key, kind, settings) at once, such as an exam's
+    answers at its submit: all are handed to the workers before the first is awaited, so they
+    are graded side by side, each still bounded on its own."""
+    scheduled = [_submit(answer, key, kind, settings) for answer, key, kind, settings in checks]
+    return [refused if future is None else _outcome(future) for future, refused in scheduled]
 
 
 async def check_answer_async(

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from mathkallos.services.grading import check_answer, check_answer_async
+from mathkallos.services.grading import check_answer, check_answer_async, check_answers
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,20 @@ def test_async_checks_do_not_block_the_event_loop() -> None:
     assert slow.status == "limit"
     assert fast.correct
     assert ticks > 10
+
+
+def test_several_answers_are_graded_side_by_side_each_within_its_own_limit() -> None:
+    started = time.perf_counter()
+    slow, right, wrong, refused = check_answers(
+        [
+            ("x^97+3x+1=0", "x=1", "equation", {"time_limit": 0.5}),
+            ("(x+1)^2", "x^2+2x+1", "symbolic", {}),
+            ("x^2+1", "x^2+2x+1", "symbolic", {}),
+            ("1" * 200_000, "1", "numeric", {}),
+        ]
+    )
+    assert slow.status == "limit"
+    assert right.correct
+    assert not wrong.correct
+    assert refused.status == "invalid_input"
+    assert time.perf_counter() - started < 3.0
