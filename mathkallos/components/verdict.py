@@ -102,7 +102,7 @@ def result_problem_header(item: rx.Var[ResultProblem], *badges: rx.Component) ->
         *badges,
         rx.spacer(),
         rx.text(
-            rx.cond(item.score, item.score.to_string(), "—"),
+            rx.cond(item.score.is_not_none(), item.score.to_string(), "—"),
             " / ",
             item.points.to_string(),
             weight="bold",

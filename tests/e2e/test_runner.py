@@ -94,6 +94,7 @@ def test_an_exam_is_saved_as_typed_survives_a_reload_and_is_submitted(
     )
     expect(first).to_contain_text("Correct")
     expect(second).to_contain_text("Not correct")
+    expect(second).to_contain_text("0 / 2")  # graded wrong (and unanswered) score 0, not "—"
     expect(second).to_contain_text("Correct answer")
 
 
