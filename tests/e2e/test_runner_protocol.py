@@ -1,9 +1,13 @@
 """The exam runner over the app's websocket protocol, where event order matters more than a
-browser's timing can show: a student is at work on the exam before the runner page's load."""
+browser's timing can show: a student at work on the exam before the runner page's load (after
+the start, after a reload) keeps the problem in hand."""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 import aiohttp
 from sqlmodel import col, select
@@ -18,6 +22,7 @@ from tests.e2e.appdb import PASSWORD, app_session, new_user
 from tests.support.app_server import ServedApp
 from tests.support.reflex_client import COURSE_STATE, RUNNER_STATE, Build, Tab
 
+T = TypeVar("T")
 COURSE = "inequalities-and-algebraic-tricks"
 EXAM = "inequalities-exam"
 WAIT = 60.0
@@ -32,6 +37,13 @@ def _signed_in_student(database_url: str) -> tuple[str, str]:
         content.enroll(session=session, actor=actor, course_slug=COURSE)
         signed = sessions.login(session=session, login=username, password=PASSWORD)
         return signed.access_token, signed.refresh_token
+
+
+def _run(client: Coroutine[Any, Any, T]) -> T:
+    """The client's own event loop in its own thread: Playwright's sync API keeps one running
+    in the test thread once a browser test has run in the session."""
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, client).result()
 
 
 def _saved(database_url: str, attempt_id: int) -> dict[int, str]:
@@ -84,6 +96,49 @@ def test_an_answer_given_before_the_runner_loads_stays_on_its_problem(
     app_server: ServedApp, app_database_url: str
 ) -> None:
     tokens = _signed_in_student(app_database_url)
-    attempt_id, index_after_load, _ = asyncio.run(_answer_before_the_load(app_server.url, tokens))
+    attempt_id, index_after_load, _ = _run(_answer_before_the_load(app_server.url, tokens))
     assert index_after_load == 2, "the page's load moved the student off the problem in hand"
     assert _saved(app_database_url, attempt_id) == {3: "8"}
+
+
+async def _reload_on_the_third_problem(url: str, tokens: tuple[str, str]) -> tuple[int, int]:
+    """Open the exam's runner, move to the third problem, reload the tab (a new connection of
+    the same tab, as the browser's reload keeps its token) and answer at once."""
+    async with aiohttp.ClientSession() as http:
+        tab = Tab(url, Build.read(PROJECT_ROOT), http, tokens)
+        try:
+            opened = await tab.open(
+                f"/courses/{COURSE}", {"course_slug": COURSE}, lambda _d: tab.hydrated
+            )
+            await tab.wait(opened, WAIT)
+            started = tab.expect(lambda _d: bool(tab.redirects))
+            await tab.emit(f"{COURSE_STATE}.start_test", {"test_slug": EXAM})
+            await tab.wait(started, WAIT)
+            attempt_id = tab.var(RUNNER_STATE, "attempt")["id"]
+            path, params = tab.redirects.pop(), {"attempt_id": str(attempt_id)}
+            loaded = tab.expect(lambda _d: tab.hydrated)
+            await tab.navigate(path, params)
+            await tab.wait(loaded, WAIT)
+            moved = tab.expect(lambda _d: tab.var(RUNNER_STATE, "index") == 2)
+            await tab.emit(f"{RUNNER_STATE}.go", {"index": 2})
+            await tab.wait(moved, WAIT)
+            await tab.sio.disconnect()
+            reloaded = await tab.open(path, params, lambda _d: tab.hydrated)
+            saved = tab.expect(
+                lambda _d: "9" in (tab.var(RUNNER_STATE, "saved_answers") or {}).values()
+            )
+            await tab.emit(f"{RUNNER_STATE}.set_draft", {"text": "9"})
+            await tab.wait(reloaded, WAIT)
+            await tab.wait(saved, WAIT)
+            return attempt_id, tab.var(RUNNER_STATE, "index")
+        finally:
+            await tab.close()
+
+
+def test_a_reload_keeps_the_student_on_the_problem_in_hand(
+    app_server: ServedApp, app_database_url: str
+) -> None:
+    tokens = _signed_in_student(app_database_url)
+    attempt_id, index = _run(_reload_on_the_third_problem(app_server.url, tokens))
+    assert index == 2, "the reload sent the student back to the first unfinished problem"
+    assert _saved(app_database_url, attempt_id) == {3: "9"}

@@ -173,8 +173,12 @@ class RunnerState(AppState):
         moment ago: nothing to read or check again (the student may already be at work on it,
         the page renders before this load). Otherwise sign-in first, then the attempt."""
         handed_over, self._handed_over = self._handed_over, 0
-        if self.attempt is not None and self.attempt.id == handed_over == self._attempt_id():
+        shown = self.attempt is not None and self.attempt.id == self._attempt_id()
+        if shown and handed_over == self._attempt_id():
             return None
+        # A reload shows this tab's last state until this load ends: the student stays on the
+        # problem in hand (an answer typed meanwhile belongs to it), else the first unfinished.
+        in_hand = self.index if shown else None
         self._clear()
         redirect = await self.require_login()
         if redirect is not None:
@@ -183,7 +187,7 @@ class RunnerState(AppState):
             view = await self.run_signed_in(attempts.get_attempt, attempt_id=self._attempt_id())
             if view.is_open:
                 self._show(view)
-                self._focus_problem(self._first_unfinished(view))
+                self._focus_problem(self._first_unfinished(view) if in_hand is None else in_hand)
             else:
                 await self._load_result(view.id)
         except DomainError as error:
