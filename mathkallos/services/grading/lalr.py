@@ -80,6 +80,19 @@ class TableParser:
                     )
                 row[str(terminal)] = (False, reductions[argument])
             self._states[state] = row
+        # (state below, state on top, terminal) -> state after the pass-through reductions
+        self._passes: dict[tuple[int, int, str], int] = {}
+
+    def _climb(self, below: int, top: int, terminal: str) -> int:
+        """The state after every pass-through reduction that ``terminal`` causes in ``top``
+        (over ``below``, which they leave in place): the chain is followed once per triple."""
+        while True:
+            action = self._states[top].get(terminal)
+            if action is None or action[0] or action[1][2] is not None:
+                return top
+            top = self._states[below][action[1][1]][1]
+            if terminal == "$END" and top == self._end:
+                return top
 
     def _tokens(self, text: str) -> Iterator[Token]:
         """lark's basic lexer (same tokens and errors) without its line and column bookkeeping:
@@ -100,7 +113,7 @@ class TableParser:
             position = found.end()
 
     def parse(self, text: str) -> Any:
-        states, end_state = self._states, self._end
+        states, end_state, passes = self._states, self._end, self._passes
         state_stack, value_stack = [self._start], []
         last = None
         # None marks the end of the input: then the $END token, placed after the last token
@@ -124,7 +137,12 @@ class TableParser:
                     break
                 size, origin, callback, inline = argument
                 if callback is None:
-                    state_stack[-1] = states[state_stack[-2]][origin][1]
+                    below, top = state_stack[-2], state_stack[-1]
+                    climbed = passes.get((below, top, token.type))
+                    if climbed is None:
+                        climbed = self._climb(below, top, token.type)
+                        passes[below, top, token.type] = climbed
+                    state_stack[-1] = climbed
                 else:
                     children = value_stack[-size:] if size else []
                     if size:

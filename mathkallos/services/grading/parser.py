@@ -144,10 +144,11 @@ class _Builder(Transformer_NonRecursive):
 
     def __init__(self, latex_mode: bool) -> None:
         super().__init__()
-        self.reset(latex_mode)
+        self._reset(latex_mode)
 
-    def reset(self, latex_mode: bool) -> None:
-        """Start a new answer (the builder is reused: lark calls it while it parses)."""
+    def _reset(self, latex_mode: bool) -> None:
+        """Start a new answer (the builder is reused: lark calls it while it parses). Private,
+        so ``v_args`` does not wrap it (a wrapper would be built on every call)."""
         self.latex_mode = latex_mode
         self.hints: list[Message] = []
 
@@ -486,7 +487,7 @@ def _parse(text: str, max_length: int) -> Parsed:
     latex_mode = "\\" in text
     parser, builder = _building_parser()
     with _BUILDING_LOCK:
-        builder.reset(latex_mode)
+        builder._reset(latex_mode)
         try:
             value = builder._value(parser.parse(text))
         except (UnexpectedCharacters, UnexpectedToken, UnexpectedEOF) as error:

@@ -145,7 +145,7 @@ def test_the_table_driver_parses_exactly_as_lark_does() -> None:
     texts |= {"(x+1", "x+)", "|x|+|y|", "\\frac{1}{", "sin^{-1}(x)", "", "1,,2", "x = 1 +- 2"}
 
     def outcome(parse: object, text: str) -> object:
-        builder.reset("\\" in text)
+        builder._reset("\\" in text)
         try:
             return builder._value(parse(text))  # type: ignore[operator]
         except UnexpectedInput as error:
