@@ -134,6 +134,46 @@ def test_the_sign_chart_agrees_with_sympy(text: str) -> None:
         assert fast.same_as(fast_real_set(other)) == same_sets(slow, real_set_of(other))
 
 
+def test_small_polynomials_give_the_roots_poly_gives() -> None:
+    """Degree 1 and 2 with rational coefficients are read off exact values, not a Poly: the
+    roots are the same as through ``Poly`` (and anything else still goes through it)."""
+    import random
+
+    from mathkallos.services.grading import realsets
+
+    x = sympy.Symbol("x")
+    rng = random.Random(3)
+
+    def expression(depth: int = 0) -> sympy.Expr:
+        if depth > 2 or rng.random() < 0.3:
+            slope = sympy.Rational(rng.randint(-5, 5), rng.randint(1, 4))
+            leaves = [slope * x + rng.randint(-9, 9), x, sympy.Rational(1, 3), x**2]
+            return rng.choice([*leaves, sympy.sqrt(2) * x, sympy.Float(0.5) * x])
+        kind = rng.choice([sympy.Add, sympy.Mul, sympy.Pow])
+        if kind is sympy.Pow:
+            return kind(expression(depth + 1), rng.randint(0, 3))
+        return kind(expression(depth + 1), expression(depth + 1))
+
+    def through_poly(expr: sympy.Expr) -> list[str]:
+        poly = sympy.Poly(expr, x)
+        return [mpmath.nstr(v, 50) for v in realsets._small_roots(poly.all_coeffs())]
+
+    read_off = 0
+    for _ in range(1500):
+        expr = expression()
+        coefficients = realsets._small_rational_coefficients(expr, x)
+        if coefficients is None:
+            continue
+        read_off += 1
+        roots = [mpmath.nstr(v, 50) for v in realsets._real_roots(expr, x)]
+        assert roots == through_poly(expr), expr
+        assert coefficients == sympy.Poly(expr, x).all_coeffs(), expr
+    assert read_off > 200
+    assert realsets._small_rational_coefficients(sympy.sqrt(2) * x + 1, x) is None
+    assert realsets._small_rational_coefficients((x + 1) ** 3, x) is None
+    assert realsets._small_rational_coefficients(x**2 - x**2 + 1, x) is None
+
+
 def test_the_sign_chart_steps_aside_for_what_it_cannot_solve() -> None:
     with pytest.raises(NotFast):
         fast_real_set(Reading("sqrt(x) < 2", Settings()).value)
