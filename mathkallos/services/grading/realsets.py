@@ -345,7 +345,7 @@ def _is_polynomial(expr: sympy.Expr, symbol: sympy.Symbol) -> bool:
 def _real_roots(expr: sympy.Expr, symbol: sympy.Symbol) -> list[mpmath.mpf]:
     if symbol not in expr.free_symbols:
         return []
-    small = _small_rational_coefficients(expr, symbol)
+    small = small_rational_coefficients(expr, symbol)
     if small is not None:
         return _small_roots(small)
     try:
@@ -382,7 +382,7 @@ def _degree_bound(expr: sympy.Expr, symbol: sympy.Symbol) -> int | None:
     return None
 
 
-def _small_rational_coefficients(
+def small_rational_coefficients(
     expr: sympy.Expr, symbol: sympy.Symbol
 ) -> list[sympy.Rational] | None:
     """The coefficients ``Poly(expr).all_coeffs()`` gives for a polynomial of degree 1 or 2

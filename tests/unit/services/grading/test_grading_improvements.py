@@ -161,7 +161,7 @@ def test_small_polynomials_give_the_roots_poly_gives() -> None:
     read_off = 0
     for _ in range(1500):
         expr = expression()
-        coefficients = realsets._small_rational_coefficients(expr, x)
+        coefficients = realsets.small_rational_coefficients(expr, x)
         if coefficients is None:
             continue
         read_off += 1
@@ -169,9 +169,32 @@ def test_small_polynomials_give_the_roots_poly_gives() -> None:
         assert roots == through_poly(expr), expr
         assert coefficients == sympy.Poly(expr, x).all_coeffs(), expr
     assert read_off > 200
-    assert realsets._small_rational_coefficients(sympy.sqrt(2) * x + 1, x) is None
-    assert realsets._small_rational_coefficients((x + 1) ** 3, x) is None
-    assert realsets._small_rational_coefficients(x**2 - x**2 + 1, x) is None
+    assert realsets.small_rational_coefficients(sympy.sqrt(2) * x + 1, x) is None
+    assert realsets.small_rational_coefficients((x + 1) ** 3, x) is None
+    assert realsets.small_rational_coefficients(x**2 - x**2 + 1, x) is None
+
+
+def test_quadratic_irreducibility_agrees_with_factor_list() -> None:
+    """A quadratic over Q is judged by its discriminant, as factoring would judge it."""
+    import random
+
+    from mathkallos.services.grading import forms
+
+    x, y = sympy.symbols("x y")
+    rng = random.Random(5)
+
+    def by_factoring(expr: sympy.Expr) -> bool:
+        _, factors = sympy.factor_list(evaluate_expr(expr))
+        return len(factors) == 1 and factors[0][1] == 1
+
+    for _ in range(600):
+        a, b, c = (sympy.Rational(rng.randint(-6, 6), rng.choice([1, 2, 3, 4, 9])) for _ in "abc")
+        shapes = [a * x**2 + b * x + c, (a * x + b) * (c * x + 1), (a * x + b) ** 2 + c]
+        expr = rng.choice([*shapes, a * x**2 + b * y])
+        if len(expr.free_symbols) and not forms._is_linear(evaluate_expr(expr)):
+            assert forms._is_irreducible(expr) == by_factoring(expr), expr
+    assert forms._is_irreducible(x**2 + 1)
+    assert not forms._is_irreducible(x**2 / 4 - sympy.S(1) / 9)
 
 
 def test_the_sign_chart_steps_aside_for_what_it_cannot_solve() -> None:
