@@ -369,7 +369,7 @@ def _degree_bound(expr: sympy.Expr, symbol: sympy.Symbol) -> int | None:
     None where ``symbol`` is inside anything but sums, products and powers of degree >= 0."""
     if symbol not in expr.free_symbols:
         return 0
-    if expr is symbol:
+    if expr.is_Symbol:  # equal to ``symbol``, not always the same object (sympy's cache)
         return 1
     if isinstance(expr, (sympy.Add, sympy.Mul)):
         degrees = [_degree_bound(arg, symbol) for arg in expr.args]
