@@ -184,6 +184,23 @@ def points(values: Iterable[sympy.Expr]) -> RealSet:
     return RealSet.of(pieces)
 
 
+def of_sympy(solutions: sympy.Set) -> RealSet:
+    """A sympy set of real numbers (finite sets, intervals and their unions, as ``solveset``
+    gives for most equations) in this canonical form, so that one side solved by sympy can be
+    compared with the other read by sign chart; NotFast for anything else."""
+    if solutions == sympy.S.EmptySet:
+        return RealSet(())
+    if solutions == sympy.S.Reals:
+        return REALS
+    if isinstance(solutions, sympy.FiniteSet):
+        return points(solutions.args)
+    if isinstance(solutions, sympy.Interval):
+        return interval(solutions.start, solutions.end, solutions.left_open, solutions.right_open)
+    if isinstance(solutions, sympy.Union):
+        return RealSet(()).union(*(of_sympy(part) for part in solutions.args))
+    raise NotFast("another kind of set")
+
+
 # ---- relations by sign chart ---------------------------------------------------------------
 
 
