@@ -60,8 +60,10 @@ class Piece:
 
 
 def _same(a: mpmath.mpf, b: mpmath.mpf) -> bool:
+    if a == b:  # most endpoints met twice are the same value (and mpmath arithmetic is slow)
+        return True
     if mpmath.isinf(a) or mpmath.isinf(b):
-        return a == b
+        return False
     return abs(a - b) <= _SAME * max(1, abs(a), abs(b))
 
 
