@@ -417,6 +417,18 @@ def sample_values(expr: sympy.Basic, domain: str = "real", count: int = 6) -> li
     return values
 
 
+def finite_somewhere(expr: sympy.Basic, domain: str = "real") -> bool:
+    """Whether ``expr`` is finite at a sample point where it is defined: for a rational
+    function, exactly at the first integer point (what the comparisons with it use, so no
+    double-precision evaluator is compiled for it); else at double precision."""
+    symbols = tuple(sorted(_free_symbols(expr), key=_name))
+    if domain != "integer":
+        with contextlib.suppress(NotRational):
+            if _exact_side(expr, symbols).at(_integer_points(len(symbols), domain)[0]):
+                return True
+    return any(cmath.isfinite(value) for value in sample_values(expr, domain, count=1))
+
+
 def differ_by_constant(a: sympy.Basic, b: sympy.Basic, domain: str = "real") -> bool:
     """True if ``a - b`` is one constant on a common domain (antiderivatives up to + C).
 

@@ -6,11 +6,13 @@ the rules look at the unevaluated tree from the parser, not at the evaluated exp
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 import sympy
 
 from .evaluation import evaluate_expr
+from .realsets import small_rational_coefficients
 
 _CODES = {
     "expanded": "equivalent_not_expanded",
@@ -66,8 +68,30 @@ def _is_irreducible(expr: sympy.Expr) -> bool:
     evaluated = evaluate_expr(expr)
     if not evaluated.free_symbols or _is_linear(evaluated):
         return True
+    symbols = evaluated.free_symbols
+    coefficients = (
+        small_rational_coefficients(evaluated, next(iter(symbols))) if len(symbols) == 1 else None
+    )
+    if coefficients is not None:
+        return len(coefficients) == 2 or not _is_rational_square(_discriminant(coefficients))
     _, factors = sympy.factor_list(evaluated)
     return len(factors) == 1 and factors[0][1] == 1
+
+
+def _discriminant(coefficients: list[sympy.Rational]) -> sympy.Rational:
+    a, b, c = coefficients
+    return b * b - 4 * a * c
+
+
+def _is_rational_square(value: sympy.Rational) -> bool:
+    """A quadratic over Q splits exactly when its discriminant is the square of a rational
+    (what ``factor_list`` would find, without factoring)."""
+    numerator, denominator = int(value.p), int(value.q)
+    return (
+        numerator >= 0
+        and math.isqrt(numerator) ** 2 == numerator
+        and math.isqrt(denominator) ** 2 == denominator
+    )
 
 
 def _is_linear(expr: sympy.Expr) -> bool:

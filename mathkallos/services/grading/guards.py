@@ -27,8 +27,10 @@ def check_text(text: str, max_length: int = MAX_LENGTH) -> None:
     """Refuse over-long input, deep bracket nesting and Python dunder names before parsing."""
     if len(text) > max_length:
         raise InputTooLarge("too_long", length=len(text), limit=max_length)
+    openers = sum(text.count(opener) for opener in _OPENERS)
     depth = 0
-    for index, char in enumerate(text):
+    # the nesting is at most the number of openers: only a text with many is walked
+    for index, char in enumerate(text if openers > MAX_NESTING else ""):
         if char in _OPENERS:
             depth += 1
             if depth > MAX_NESTING:

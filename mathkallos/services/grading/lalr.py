@@ -8,6 +8,7 @@ pinned in requirements.txt); a differential test checks it parses exactly as ``L
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from itertools import chain
 from typing import Any
 
 from lark import Lark, Token
@@ -15,6 +16,8 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedToken
 from lark.parse_tree_builder import ExpandSingleChild
 from lark.parsers.lalr_analysis import Shift
 from lark.visitors import _vargs_inline, _VArgsWrapper
+
+from .scanner import FirstCharScanner
 
 # A reduction: (children to pop, rule name for the goto, callback, whether the callback takes
 # the children as arguments); a rule that only passes its single child up (``?sum: term``)
@@ -46,10 +49,14 @@ class TableParser:
         callbacks = frontend.parser.parser.callbacks
         self._lexer, self._postlex = frontend.lexer.lexer, frontend.lexer.postlexer
         # lark's scanner is one alternation of named groups for a grammar this size, and no
-        # terminal has a lexer callback: tokens come from that regex directly
-        (self._pattern,) = self._lexer.scanner._mres
+        # terminal has a lexer callback: tokens come from that regex, split by first character
+        scanner = self._lexer.scanner
+        (pattern,) = scanner._mres
         if self._lexer.callback:
             raise ValueError("terminal callbacks are not supported")
+        self._scanner = FirstCharScanner(
+            pattern, [(t.name, t.pattern.to_regexp()) for t in scanner.terminals]
+        )
         self._ignored = self._lexer.ignore_types
         self._start, self._end = table.start_states["start"], table.end_states["start"]
         reductions: dict[Any, _Reduction] = {}
@@ -73,27 +80,50 @@ class TableParser:
                     )
                 row[str(terminal)] = (False, reductions[argument])
             self._states[state] = row
+        # (state below, state on top, terminal) -> state after the pass-through reductions
+        self._passes: dict[tuple[int, int, str], int] = {}
+
+    def _climb(self, below: int, top: int, terminal: str) -> int:
+        """The state after every pass-through reduction that ``terminal`` causes in ``top``
+        (over ``below``, which they leave in place): the chain is followed once per triple."""
+        while True:
+            action = self._states[top].get(terminal)
+            if action is None or action[0] or action[1][2] is not None:
+                return top
+            top = self._states[below][action[1][1]][1]
+            if terminal == "$END" and top == self._end:
+                return top
 
     def _tokens(self, text: str) -> Iterator[Token]:
-        """lark's basic lexer (same scanner regex, tokens and errors) without its line and
-        column bookkeeping: positions in messages are offsets into the one-line answer."""
-        match, ignored = self._pattern.match, self._ignored
+        """lark's basic lexer (same tokens and errors) without its line and column bookkeeping:
+        positions in messages are offsets into the one-line answer."""
+        by_char, for_char = self._scanner.by_char, self._scanner.for_char
+        ignored, new_token = self._ignored, Token._future_new
         position, length = 0, len(text)
         while position < length:
-            found = match(text, position)
+            char = text[position]
+            match = by_char.get(char) or for_char(char)
+            found = match(text, position) if match else None
             if not found:
                 allowed = self._lexer.scanner.allowed_types - ignored
                 raise UnexpectedCharacters(text, position, 1, position + 1, allowed=allowed)
             kind = found.lastgroup
             if kind not in ignored:
-                yield Token(kind, found.group(), position, 1, position + 1)
+                yield new_token(kind, found.group(), position, 1, position + 1)
             position = found.end()
 
     def parse(self, text: str) -> Any:
-        states, end_state = self._states, self._end
+        states, end_state, passes = self._states, self._end, self._passes
         state_stack, value_stack = [self._start], []
-
-        def feed(token: Token, end: bool = False) -> Any:
+        last = None
+        # None marks the end of the input: then the $END token, placed after the last token
+        for token in chain(self._postlex.process(self._tokens(text)), (None,)):
+            end = token is None
+            if end:
+                token = (
+                    Token.new_borrow_pos("$END", "", last) if last else Token("$END", "", 0, 1, 1)
+                )
+            last = token
             while True:
                 row = states[state_stack[-1]]
                 try:
@@ -104,10 +134,15 @@ class TableParser:
                 if shift:
                     state_stack.append(argument)
                     value_stack.append(token)
-                    return None
+                    break
                 size, origin, callback, inline = argument
                 if callback is None:
-                    state_stack[-1] = states[state_stack[-2]][origin][1]
+                    below, top = state_stack[-2], state_stack[-1]
+                    climbed = passes.get((below, top, token.type))
+                    if climbed is None:
+                        climbed = self._climb(below, top, token.type)
+                        passes[below, top, token.type] = climbed
+                    state_stack[-1] = climbed
                 else:
                     children = value_stack[-size:] if size else []
                     if size:
@@ -117,9 +152,4 @@ class TableParser:
                     state_stack.append(states[state_stack[-1]][origin][1])
                 if end and state_stack[-1] == end_state:
                     return value_stack[-1]
-
-        last = None
-        for last in self._postlex.process(self._tokens(text)):
-            feed(last)
-        end = Token.new_borrow_pos("$END", "", last) if last else Token("$END", "", 0, 1, 1)
-        return feed(end, end=True)
+        raise AssertionError("unreachable: $END reduces to the start symbol or is unexpected")

@@ -199,6 +199,12 @@ def _function(expr: sympy.Basic) -> str:
     kind = type(expr)
     if kind is sympy.exp:
         return _power(sympy.E, expr.args[0])
+    if kind is sympy.Abs and expr.args[0].has(sympy.Abs):
+        # in |x |x|| a bar's side is ambiguous (the parser takes the second for a closing
+        # one): nested absolute values are printed with explicit opening and closing bars
+        inner = expression(expr.args[0])
+        inner = inner.replace(r"\left|", r"\left\lvert ").replace(r"\right|", r"\right\rvert ")
+        return rf"\left\lvert {inner} \right\rvert "
     if kind in _BARS:
         opening, closing = _BARS[kind]
         return f"{opening}{expression(expr.args[0])}{closing}"

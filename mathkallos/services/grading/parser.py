@@ -144,10 +144,11 @@ class _Builder(Transformer_NonRecursive):
 
     def __init__(self, latex_mode: bool) -> None:
         super().__init__()
-        self.reset(latex_mode)
+        self._reset(latex_mode)
 
-    def reset(self, latex_mode: bool) -> None:
-        """Start a new answer (the builder is reused: lark calls it while it parses)."""
+    def _reset(self, latex_mode: bool) -> None:
+        """Start a new answer (the builder is reused: lark calls it while it parses). Private,
+        so ``v_args`` does not wrap it (a wrapper would be built on every call)."""
         self.latex_mode = latex_mode
         self.hints: list[Message] = []
 
@@ -284,9 +285,9 @@ class _Builder(Transformer_NonRecursive):
     # ---- atoms -------------------------------------------------------------------------
     def number(self, token: Token) -> sympy.Expr:
         text = token.value
-        if any(c in text for c in ".eE"):
+        if "." in text or "e" in text or "E" in text:
             return sympy.Float(text if not text.startswith(".") else "0" + text)
-        return sympy.Integer(text)
+        return _integer(text)
 
     def const(self, token: Token) -> Value:
         text = token.value
@@ -303,13 +304,13 @@ class _Builder(Transformer_NonRecursive):
                 if letter == "R":
                     return sympy.S.Reals
                 raise MathSyntaxError("unsupported_set", letter=letter)
-            return CONSTANTS.get(letter, sympy.Symbol(letter))
+            return CONSTANTS.get(letter, _symbol(letter))
         name, _, subscript = text[1:].partition("_")
         if subscript:  # \alpha_{1} as the preview prints alpha_1
-            return sympy.Symbol(f"{name}_{subscript.strip('{}')}")
+            return _symbol(f"{name}_{subscript.strip('{}')}")
         if name in ("emptyset", "varnothing"):
             return SetLiteral(())
-        return CONSTANTS.get(name) or sympy.Symbol(name)
+        return CONSTANTS.get(name) or _symbol(name)
 
     def name(self, token: Token) -> sympy.Expr:
         return self._resolve_name(token.value, _position(token))
@@ -317,13 +318,13 @@ class _Builder(Transformer_NonRecursive):
     def _resolve_name(self, raw: str, position: int) -> Any:
         word, _, subscript = raw.partition("_")
         if subscript:
-            return sympy.Symbol(f"{word}_{subscript.strip('{}')}")
+            return _symbol(f"{word}_{subscript.strip('{}')}")
         if word in CONSTANTS:
             return CONSTANTS[word]
         if word == "emptyset":
             return SetLiteral(())
         if len(word) == 1 or word in GREEK:
-            return sympy.Symbol(word)
+            return _symbol(word)
         if word.lower() in FORBIDDEN:
             raise MathSyntaxError("forbidden", position, word=word)
         for function in FUNCTION_WORDS:
@@ -342,7 +343,7 @@ class _Builder(Transformer_NonRecursive):
             hint = Message.of("write_products", example="*".join(word[:2]))
             raise MathSyntaxError("unknown_name", position, hint, word=word)
         self.hints.append(Message.of("read_as", word=word, product="*".join(pieces)))
-        return _Letters(tuple(CONSTANTS.get(piece) or sympy.Symbol(piece) for piece in pieces))
+        return _Letters(tuple(CONSTANTS.get(piece) or _symbol(piece) for piece in pieces))
 
     def abs_bars(self, _open: Token, operand: Any, _close: Token) -> sympy.Expr:
         return sympy.Abs(self._expr(operand), evaluate=False)
@@ -402,6 +403,19 @@ class _Builder(Transformer_NonRecursive):
 
     def binom(self, _op: Token, top: Any, bottom: Any) -> sympy.Expr:
         return sympy.binomial(self._expr(top), self._expr(bottom), evaluate=False)
+
+
+@lru_cache(maxsize=1024)
+def _symbol(name: str) -> sympy.Symbol:
+    """A letter's symbol, made once: sympy's constructor checks its assumptions every time,
+    and the same few letters make up most answers."""
+    return sympy.Symbol(name)
+
+
+@lru_cache(maxsize=1024)
+def _integer(digits: str) -> sympy.Integer:
+    """An integer literal's value, made once (small integers recur in almost every answer)."""
+    return sympy.Integer(digits)
 
 
 def _negate(operand: sympy.Expr) -> sympy.Expr:
@@ -474,8 +488,10 @@ def parse(text: str, max_length: int = MAX_LENGTH) -> Parsed:
 
 
 def clear_parse_cache() -> None:
-    """Forget cached parses."""
+    """Forget cached parses (and the symbols and integers they are made of)."""
     _parse.cache_clear()
+    _symbol.cache_clear()
+    _integer.cache_clear()
 
 
 @lru_cache(maxsize=256)
@@ -486,7 +502,7 @@ def _parse(text: str, max_length: int) -> Parsed:
     latex_mode = "\\" in text
     parser, builder = _building_parser()
     with _BUILDING_LOCK:
-        builder.reset(latex_mode)
+        builder._reset(latex_mode)
         try:
             value = builder._value(parser.parse(text))
         except (UnexpectedCharacters, UnexpectedToken, UnexpectedEOF) as error:

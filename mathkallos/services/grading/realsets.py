@@ -28,7 +28,7 @@ import mpmath
 import sympy
 
 from .equivalence import constant_value
-from .numeric import Undefined, Unsupported, digits, evaluate_at
+from .numeric import NotRational, Undefined, Unsupported, digits, evaluate_at, exact_value
 
 _DPS = 60
 _SAME = mpmath.mpf("1e-40")
@@ -60,8 +60,10 @@ class Piece:
 
 
 def _same(a: mpmath.mpf, b: mpmath.mpf) -> bool:
+    if a == b:  # most endpoints met twice are the same value (and mpmath arithmetic is slow)
+        return True
     if mpmath.isinf(a) or mpmath.isinf(b):
-        return a == b
+        return False
     return abs(a - b) <= _SAME * max(1, abs(a), abs(b))
 
 
@@ -182,6 +184,23 @@ def points(values: Iterable[sympy.Expr]) -> RealSet:
             raise NotFast("infinite element")
         pieces.append(Piece(value, value, True, True))
     return RealSet.of(pieces)
+
+
+def of_sympy(solutions: sympy.Set) -> RealSet:
+    """A sympy set of real numbers (finite sets, intervals and their unions, as ``solveset``
+    gives for most equations) in this canonical form, so that one side solved by sympy can be
+    compared with the other read by sign chart; NotFast for anything else."""
+    if solutions == sympy.S.EmptySet:
+        return RealSet(())
+    if solutions == sympy.S.Reals:
+        return REALS
+    if isinstance(solutions, sympy.FiniteSet):
+        return points(solutions.args)
+    if isinstance(solutions, sympy.Interval):
+        return interval(solutions.start, solutions.end, solutions.left_open, solutions.right_open)
+    if isinstance(solutions, sympy.Union):
+        return RealSet(()).union(*(of_sympy(part) for part in solutions.args))
+    raise NotFast("another kind of set")
 
 
 # ---- relations by sign chart ---------------------------------------------------------------
@@ -345,6 +364,9 @@ def _is_polynomial(expr: sympy.Expr, symbol: sympy.Symbol) -> bool:
 def _real_roots(expr: sympy.Expr, symbol: sympy.Symbol) -> list[mpmath.mpf]:
     if symbol not in expr.free_symbols:
         return []
+    small = small_rational_coefficients(expr, symbol)
+    if small is not None:
+        return _small_roots(small)
     try:
         poly = sympy.Poly(expr, symbol)
     except sympy.PolynomialError:
@@ -359,6 +381,48 @@ def _real_roots(expr: sympy.Expr, symbol: sympy.Symbol) -> list[mpmath.mpf]:
     if poly.domain.is_ZZ or poly.domain.is_QQ:
         return [value_of(root) for root in poly.real_roots()]
     raise NotFast("coefficients outside Q")
+
+
+def _degree_bound(expr: sympy.Expr, symbol: sympy.Symbol) -> int | None:
+    """An upper bound of the degree in ``symbol`` read off the tree (terms may cancel), or
+    None where ``symbol`` is inside anything but sums, products and powers of degree >= 0."""
+    if symbol not in expr.free_symbols:
+        return 0
+    if expr.is_Symbol:  # equal to ``symbol``, not always the same object (sympy's cache)
+        return 1
+    if isinstance(expr, (sympy.Add, sympy.Mul)):
+        degrees = [_degree_bound(arg, symbol) for arg in expr.args]
+        if None in degrees:
+            return None
+        return max(degrees) if isinstance(expr, sympy.Add) else sum(degrees)  # type: ignore[arg-type]
+    if isinstance(expr, sympy.Pow) and expr.exp.is_Integer and expr.exp >= 0:
+        base = _degree_bound(expr.base, symbol)
+        return None if base is None else base * int(expr.exp)
+    return None
+
+
+def small_rational_coefficients(
+    expr: sympy.Expr, symbol: sympy.Symbol
+) -> list[sympy.Rational] | None:
+    """The coefficients ``Poly(expr).all_coeffs()`` gives for a polynomial of degree 1 or 2
+    with rational coefficients (most numerators and denominators), without building a Poly:
+    read off its exact values at -1, 0 and 1 (three points fix such a polynomial). None for
+    anything else, which ``Poly`` handles."""
+    bound = _degree_bound(expr, symbol)
+    if bound is None or bound > 2:
+        return None
+    try:
+        at = {x: exact_value(expr, {symbol: x}) for x in (-1, 0, 1)}
+    except (NotRational, ZeroDivisionError):
+        return None
+    below, constant, above = (sympy.Rational(*at[x]) for x in (-1, 0, 1))
+    square = (above + below) / 2 - constant
+    linear = (above - below) / 2
+    if square != 0:
+        return [square, linear, constant]
+    if linear != 0:
+        return [linear, constant]
+    return None
 
 
 def _small_roots(coefficients: list[sympy.Expr]) -> list[mpmath.mpf]:

@@ -80,6 +80,15 @@ def _fast_solution_set(
     return _sign_chart_solutions(_frozen(equations), symbol, settings.domain == "positive")
 
 
+def _fast_or_none(
+    equations: Equations, symbol: sympy.Symbol, settings: Settings
+) -> realsets.RealSet | None:
+    try:
+        return _fast_solution_set(equations, symbol, settings)
+    except realsets.NotFast:
+        return None
+
+
 @lru_cache(maxsize=512)
 def _sign_chart_solutions(
     systems: tuple[tuple[sympy.Expr, ...], ...], symbol: sympy.Symbol, positive: bool
@@ -174,12 +183,19 @@ def same_solutions(answer: Equations, key: Equations, settings: Settings) -> boo
         key_symbol = next(iter(key.variables), answer_symbol)
         if answer_symbol is None or key_symbol is None:
             return False
-        try:
-            return _fast_solution_set(answer, answer_symbol, settings).same_as(
-                _fast_solution_set(key, key_symbol, settings)
-            )
+        answer_fast = _fast_or_none(answer, answer_symbol, settings)
+        key_fast = _fast_or_none(key, key_symbol, settings)
+        try:  # one side outside the sign chart: its sympy set, read as a RealSet, may do
+            if answer_fast is None and key_fast is not None:
+                answer_fast = realsets.of_sympy(
+                    _solution_set(_frozen(answer), answer_symbol, settings)
+                )
+            elif key_fast is None and answer_fast is not None:
+                key_fast = realsets.of_sympy(_solution_set(_frozen(key), key_symbol, settings))
         except realsets.NotFast:
             pass
+        if answer_fast is not None and key_fast is not None:
+            return answer_fast.same_as(key_fast)
         if settings.domain == "complex":
             try:
                 return _complex_roots(_frozen(answer), answer_symbol) == _complex_roots(

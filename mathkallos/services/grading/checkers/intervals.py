@@ -10,7 +10,7 @@ from functools import cached_property
 
 import sympy
 
-from ..realsets import NotFast, RealSet
+from ..realsets import NotFast, RealSet, of_sympy
 from ..settings import Settings
 from ..shapes import Reading, fast_real_set, real_set_of, same_sets
 from ..values import Value
@@ -19,15 +19,20 @@ from .base import KindChecker
 
 
 class IntervalKey:
-    """The key's value, its fast form (None if outside the sign chart) and sympy set on demand."""
+    """The key's value, its fast form (by sign chart, else from its sympy set; None if neither
+    reads it) and its sympy set on demand."""
 
     def __init__(self, value: Value) -> None:
         self.value = value
         try:
             self.fast: RealSet | None = fast_real_set(value)
         except NotFast:
-            self.fast = None
-            _ = self.sympy_set  # validates the key's shape
+            # sympy solves the key once (which validates its shape); read as a RealSet when
+            # it can be, so that answers the sign chart reads need no sympy sets
+            try:
+                self.fast = of_sympy(self.sympy_set)
+            except NotFast:
+                self.fast = None
 
     @cached_property
     def sympy_set(self) -> sympy.Set:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import cmath
 import re
 from dataclasses import replace
 from functools import cached_property
@@ -14,6 +13,7 @@ from ..equivalence import (
     constant_value,
     differ_by_constant,
     equivalent,
+    finite_somewhere,
     numerically_equal,
     opposite,
     sample_values,
@@ -50,9 +50,7 @@ class SymbolicKey:
         raw = reading.raw
         self.content_factored = isinstance(raw, sympy.Expr) and has_numeric_content(raw)
         typed = reading.typed_expr(settings.domain)
-        if typed is not None and not any(
-            cmath.isfinite(value) for value in sample_values(typed, settings.domain, count=1)
-        ):
+        if typed is not None and not finite_somewhere(typed, settings.domain):
             typed = None
         self.sampled: sympy.Expr = self.expr if typed is None else typed
 

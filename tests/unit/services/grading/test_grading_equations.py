@@ -51,3 +51,39 @@ def test_what_is_not_a_polynomial_over_q_i_goes_to_solveset() -> None:
             _complex_roots(_frozen(equations), x)
     assert not check_answer_unbounded("x = 0", "e^x = 1", "equation", domain="complex").correct
     assert check_answer_unbounded("x = ±i", "x^2 = -1", "equation", domain="complex").correct
+
+
+@pytest.mark.parametrize(
+    ("answer", "key", "right"),
+    [
+        ("x=0", "e^x=1", True),
+        ("x=1", "e^x=1", False),
+        ("x=ln(8)/ln(2)", "2^x=8", True),  # sympy's sets alone do not see that this is 3
+        ("x=3", "sqrt(x+1)=x-1", True),
+        ("x=0 or x=3", "sqrt(x+1)=x-1", False),
+        ("e^x=1", "x=0", True),
+    ],
+)
+def test_a_side_solved_by_sympy_is_compared_with_the_sign_chart_of_the_other(
+    answer: str, key: str, right: bool
+) -> None:
+    assert check_answer_unbounded(answer, key, "equation").correct is right
+
+
+def test_sympy_sets_of_real_numbers_read_as_real_sets() -> None:
+    from mathkallos.services.grading import realsets
+
+    x = sympy.Symbol("x")
+    union = sympy.Union(sympy.Interval(0, 1), sympy.FiniteSet(3, sympy.sqrt(2) + 2))
+    expected = realsets.interval(sympy.S(0), sympy.S(1), False, False).union(
+        realsets.points([sympy.S(3), sympy.sqrt(2) + 2])
+    )
+    assert realsets.of_sympy(union).same_as(expected)
+    assert realsets.of_sympy(sympy.S.EmptySet).same_as(realsets.RealSet(()))
+    for unreadable in (
+        sympy.ImageSet(sympy.Lambda(x, 2 * sympy.pi * x), sympy.S.Integers),
+        sympy.FiniteSet(sympy.I),
+        sympy.ConditionSet(x, sympy.Eq(sympy.sin(x), x), sympy.S.Reals),
+    ):
+        with pytest.raises(NotFast):
+            realsets.of_sympy(unreadable)

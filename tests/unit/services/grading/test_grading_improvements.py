@@ -134,6 +134,69 @@ def test_the_sign_chart_agrees_with_sympy(text: str) -> None:
         assert fast.same_as(fast_real_set(other)) == same_sets(slow, real_set_of(other))
 
 
+def test_small_polynomials_give_the_roots_poly_gives() -> None:
+    """Degree 1 and 2 with rational coefficients are read off exact values, not a Poly: the
+    roots are the same as through ``Poly`` (and anything else still goes through it)."""
+    import random
+
+    from mathkallos.services.grading import realsets
+
+    x = sympy.Symbol("x")
+    rng = random.Random(3)
+
+    def expression(depth: int = 0) -> sympy.Expr:
+        if depth > 2 or rng.random() < 0.3:
+            slope = sympy.Rational(rng.randint(-5, 5), rng.randint(1, 4))
+            leaves = [slope * x + rng.randint(-9, 9), x, sympy.Rational(1, 3), x**2]
+            return rng.choice([*leaves, sympy.sqrt(2) * x, sympy.Float(0.5) * x])
+        kind = rng.choice([sympy.Add, sympy.Mul, sympy.Pow])
+        if kind is sympy.Pow:
+            return kind(expression(depth + 1), rng.randint(0, 3))
+        return kind(expression(depth + 1), expression(depth + 1))
+
+    def through_poly(expr: sympy.Expr) -> list[str]:
+        poly = sympy.Poly(expr, x)
+        return [mpmath.nstr(v, 50) for v in realsets._small_roots(poly.all_coeffs())]
+
+    read_off = 0
+    for _ in range(1500):
+        expr = expression()
+        coefficients = realsets.small_rational_coefficients(expr, x)
+        if coefficients is None:
+            continue
+        read_off += 1
+        roots = [mpmath.nstr(v, 50) for v in realsets._real_roots(expr, x)]
+        assert roots == through_poly(expr), expr
+        assert coefficients == sympy.Poly(expr, x).all_coeffs(), expr
+    assert read_off > 200
+    assert realsets.small_rational_coefficients(sympy.sqrt(2) * x + 1, x) is None
+    assert realsets.small_rational_coefficients((x + 1) ** 3, x) is None
+    assert realsets.small_rational_coefficients(x**2 - x**2 + 1, x) is None
+
+
+def test_quadratic_irreducibility_agrees_with_factor_list() -> None:
+    """A quadratic over Q is judged by its discriminant, as factoring would judge it."""
+    import random
+
+    from mathkallos.services.grading import forms
+
+    x, y = sympy.symbols("x y")
+    rng = random.Random(5)
+
+    def by_factoring(expr: sympy.Expr) -> bool:
+        _, factors = sympy.factor_list(evaluate_expr(expr))
+        return len(factors) == 1 and factors[0][1] == 1
+
+    for _ in range(600):
+        a, b, c = (sympy.Rational(rng.randint(-6, 6), rng.choice([1, 2, 3, 4, 9])) for _ in "abc")
+        shapes = [a * x**2 + b * x + c, (a * x + b) * (c * x + 1), (a * x + b) ** 2 + c]
+        expr = rng.choice([*shapes, a * x**2 + b * y])
+        if len(expr.free_symbols) and not forms._is_linear(evaluate_expr(expr)):
+            assert forms._is_irreducible(expr) == by_factoring(expr), expr
+    assert forms._is_irreducible(x**2 + 1)
+    assert not forms._is_irreducible(x**2 / 4 - sympy.S(1) / 9)
+
+
 def test_the_sign_chart_steps_aside_for_what_it_cannot_solve() -> None:
     with pytest.raises(NotFast):
         fast_real_set(Reading("sqrt(x) < 2", Settings()).value)

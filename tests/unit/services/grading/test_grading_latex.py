@@ -73,3 +73,16 @@ def test_every_corpus_answer_previews_as_latex_that_reads_back_the_same() -> Non
             assert again == original or to_latex(again) == to_latex(original), text
         compared += 1
     assert compared > 300
+
+
+def test_nested_absolute_values_print_with_explicit_bars_and_read_back() -> None:
+    """``|x |x||`` is ambiguous once printed with plain bars; explicit ones read back."""
+    from mathkallos.services.grading.evaluation import evaluate_expr
+    from mathkallos.services.grading.latex import to_latex
+    from mathkallos.services.grading.parser import parse
+
+    for text in ("abs(x*abs(x))", "||x|-1|", "abs(abs(x)*x + abs(y))"):
+        printed = to_latex(parse(text).value)
+        assert r"\lvert" in printed
+        assert evaluate_expr(parse(printed).value) == evaluate_expr(parse(text).value)
+    assert to_latex(parse("|x|+|y|").value) == r"\left|x\right| + \left|y\right|"

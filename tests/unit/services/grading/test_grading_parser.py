@@ -1,5 +1,11 @@
 """The parser reads what students type (ASCII and LaTeX) and explains what it cannot read."""
 
+import json
+import random
+import time
+from pathlib import Path
+from typing import Any
+
 import pytest
 import sympy
 
@@ -84,16 +90,11 @@ def test_preview_shows_understood_latex_and_hints() -> None:
     assert "read as x*y" in preview("xy").hints[0]
 
 
-def test_the_table_driver_parses_exactly_as_lark_does() -> None:
-    """The tight LALR loop over lark's table gives lark's values and the same messages."""
-    import json
-    from pathlib import Path
-
+def _reference_lark() -> tuple[Any, Any]:
+    """lark's own parser over the grammar (with the builder), and the builder."""
     from lark import Lark
-    from lark.exceptions import UnexpectedInput
 
     from mathkallos.services.grading import parser as parser_module
-    from mathkallos.services.grading.lalr import TableParser
 
     grammar = Path(parser_module.__file__).with_name("grammar.lark").read_text(encoding="utf-8")
     builder = parser_module._Builder(latex_mode=False)
@@ -104,14 +105,47 @@ def test_the_table_driver_parses_exactly_as_lark_does() -> None:
         postlex=parser_module._BarPostLexer(),
         transformer=builder,
     )
-    driver = TableParser(reference)
+    return reference, builder
+
+
+def _corpus_texts() -> set[str]:
     corpus = Path(__file__).parents[4] / "tests" / "data" / "grading_corpus.jsonl"
     rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
-    texts = {text for row in rows for text in (row["answer"], row["key"])}
+    return {text for row in rows for text in (row["answer"], row["key"]) if isinstance(text, str)}
+
+
+# pieces of answers: words, commands, numbers and symbols of the grammar, and characters no
+# terminal starts with (so generated texts also hit every lexing error)
+_PIECES = (
+    *"xyzabnCkUeiI0123456789.+-*/^_!(),;:[]{}|&<>=~ \\t\n",
+    *("sin", "sinh", "arcsin", "ln", "log", "sqrt", "pi", "inf", "and", "or", "AND", "Uz"),
+    *("**", "+-", "<=", ">=", "!=", "1.5e-3", ".5", "2E+7", "x_1", "a_{12}", "\\\\", "\\{"),
+    *("\\frac", "\\sqrt", "\\sqrt [", "\\pi", "\\cdot", "\\left(", "\\right)", "\\le"),
+    *("\\infty", "\\cup", "\\text{ or }", "\\mathrm{e}", "\\mathbb{R}", "\\alpha_1"),
+    *("\\operatorname{sgn}", "\\begin{pmatrix}", "\\end{pmatrix}", "\\lvert", "\\foo", "\\"),
+    *"π∞∅√±·×÷≤≥≠⌊⌋⌈⌉∪−–٣ж€\u00a0\t",
+)
+
+
+def _generated_texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choices(_PIECES, k=rng.randint(1, 14))) for _ in range(count)]
+
+
+def test_the_table_driver_parses_exactly_as_lark_does() -> None:
+    """The tight LALR loop over lark's table gives lark's values and the same messages."""
+    from lark.exceptions import UnexpectedInput
+
+    from mathkallos.services.grading import parser as parser_module
+    from mathkallos.services.grading.lalr import TableParser
+
+    reference, builder = _reference_lark()
+    driver = TableParser(reference)
+    texts = _corpus_texts() | set(_generated_texts(3000, seed=7))
     texts |= {"(x+1", "x+)", "|x|+|y|", "\\frac{1}{", "sin^{-1}(x)", "", "1,,2", "x = 1 +- 2"}
 
     def outcome(parse: object, text: str) -> object:
-        builder.reset("\\" in text)
+        builder._reset("\\" in text)
         try:
             return builder._value(parse(text))  # type: ignore[operator]
         except UnexpectedInput as error:
@@ -122,3 +156,46 @@ def test_the_table_driver_parses_exactly_as_lark_does() -> None:
 
     for text in sorted(texts):
         assert outcome(driver.parse, text) == outcome(reference.parse, text), text
+
+
+def test_the_first_character_scanner_gives_larks_tokens() -> None:
+    """Split by first character, the scanner still gives lark's tokens, types, positions and
+    lexing errors, on the corpus and on thousands of generated texts."""
+    from lark.exceptions import UnexpectedCharacters
+
+    from mathkallos.services.grading.lalr import TableParser
+
+    reference, _builder = _reference_lark()
+    driver = TableParser(reference)
+
+    def tokens(stream: Any) -> object:
+        try:
+            return [(token.type, token.value, token.start_pos) for token in stream]
+        except UnexpectedCharacters as error:
+            return "error", error.pos_in_stream, sorted(error.allowed)
+
+    for text in sorted(_corpus_texts() | set(_generated_texts(5000, seed=11))):
+        ours = driver._postlex.process(driver._tokens(text))
+        assert tokens(ours) == tokens(reference.lex(text)), text
+
+
+def test_the_scanner_refuses_unknown_characters_at_once_and_stays_small() -> None:
+    """Characters no terminal starts with are refused at their position without being kept,
+    so hostile input neither takes long nor grows the per-character table."""
+    from lark.exceptions import UnexpectedCharacters
+
+    from mathkallos.services.grading.parser import _building_parser
+
+    driver, _builder = _building_parser()
+    hostile = "".join(chr(code) for code in range(0x4E00, 0x4E00 + 3000))
+    started = time.perf_counter()
+    for start in range(len(hostile)):
+        with pytest.raises(UnexpectedCharacters) as error:
+            list(driver._tokens("x+" + hostile[start:]))
+        assert error.value.pos_in_stream == 2
+    assert time.perf_counter() - started < 2.0
+    assert not set(hostile) & set(driver._scanner.by_char)
+    long_sum = "x+" * 1000 + "1"
+    started = time.perf_counter()
+    assert len(list(driver._tokens(long_sum))) == 2001
+    assert time.perf_counter() - started < 0.5

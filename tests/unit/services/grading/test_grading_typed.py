@@ -169,3 +169,21 @@ def test_typed_trees_infinite_at_a_point_are_evaluated() -> None:
     assert validate_key("ln(x-x) - sqrt(pi)", "symbolic")  # ln(0): zoo once evaluated
     assert validate_key("ln((0^1/2)/(3^x))", "complex")
     assert check_answer_unbounded("cos(log(0/x))", "1", "symbolic").code == "syntax_error"
+
+
+def test_a_key_finite_somewhere_is_decided_exactly_when_it_is_rational() -> None:
+    """A rational key is finite at the first exact sample point, so no double-precision
+    evaluator is compiled to learn that; others (and keys with no exact value) are sampled."""
+    from mathkallos.services.grading import clear_caches
+    from mathkallos.services.grading.equivalence import _side, finite_somewhere
+
+    def typed(text: str) -> sympy.Expr:
+        return parse(text).value  # type: ignore[return-value]
+
+    clear_caches()
+    assert finite_somewhere(typed("(x^2+1)/(x-3)"))
+    assert _side.cache_info().currsize == 0
+    assert not finite_somewhere(typed("1/(x-x)"))
+    assert not finite_somewhere(typed("ln(0 x)"))
+    assert finite_somewhere(typed("sin(x)/x"))
+    assert not finite_somewhere(typed("1/(x-x) + 1"), "integer")
