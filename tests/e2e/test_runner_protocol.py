@@ -5,8 +5,9 @@ the start, after a reload) keeps the problem in hand."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine
+from collections.abc import AsyncIterator, Coroutine
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
 import aiohttp
@@ -54,49 +55,54 @@ def _saved(database_url: str, attempt_id: int) -> dict[int, str]:
         return {row.position: row.answer for row in rows if row.answer}
 
 
-async def _answer_before_the_load(url: str, tokens: tuple[str, str]) -> tuple[int, int, dict]:
-    """Start the exam, then move to the third problem and answer it before the redirect's
-    navigation (so before the runner page's load); then answer it again once loaded."""
+@asynccontextmanager
+async def _tab(url: str, tokens: tuple[str, str]) -> AsyncIterator[Tab]:
     async with aiohttp.ClientSession() as http:
         tab = Tab(url, Build.read(PROJECT_ROOT), http, tokens)
         try:
-            opened = await tab.open(
-                f"/courses/{COURSE}", {"course_slug": COURSE}, lambda _d: tab.hydrated
-            )
-            await tab.wait(opened, WAIT)
-            started = tab.expect(
-                lambda _d: bool(tab.redirects and tab.var(RUNNER_STATE, "attempt"))
-            )
-            await tab.emit(f"{COURSE_STATE}.start_test", {"test_slug": EXAM})
-            await tab.wait(started, WAIT)
-            attempt = tab.var(RUNNER_STATE, "attempt")
-            path = tab.redirects.pop()
-            await tab.emit(f"{RUNNER_STATE}.go", {"index": 2})
-            await tab.emit(f"{RUNNER_STATE}.set_draft", {"text": "7"})
-            loaded = tab.expect(lambda _d: tab.hydrated)
-            await tab.navigate(path, {"attempt_id": str(attempt["id"])})
-            await tab.wait(loaded, WAIT)
-            index_after_load = tab.var(RUNNER_STATE, "index")
-            saved = tab.expect(
-                lambda _d: (
-                    (tab.var(RUNNER_STATE, "saved_answers") or {}).get(
-                        str(attempt["problems"][2]["problem"]["id"])
-                    )
-                    == "8"
-                )
-            )
-            await tab.emit(f"{RUNNER_STATE}.set_draft", {"text": "8"})
-            await tab.wait(saved, WAIT)
-            return attempt["id"], index_after_load, tab.var(RUNNER_STATE, "saved_answers")
+            yield tab
         finally:
             await tab.close()
+
+
+async def _start_the_exam(tab: Tab) -> tuple[dict, str, dict[str, str]]:
+    """From the course page: the attempt (it comes with the start's reply), and the runner's
+    path and parameters the redirect asks for."""
+    opened = await tab.open(f"/courses/{COURSE}", {"course_slug": COURSE}, lambda _d: tab.hydrated)
+    await tab.wait(opened, WAIT)
+    started = tab.expect(lambda _d: bool(tab.redirects and tab.var(RUNNER_STATE, "attempt")))
+    await tab.emit(f"{COURSE_STATE}.start_test", {"test_slug": EXAM})
+    await tab.wait(started, WAIT)
+    attempt = tab.var(RUNNER_STATE, "attempt")
+    return attempt, tab.redirects.pop(), {"attempt_id": str(attempt["id"])}
+
+
+async def _answer(tab: Tab, text: str) -> None:
+    saved = tab.expect(lambda _d: text in (tab.var(RUNNER_STATE, "saved_answers") or {}).values())
+    await tab.emit(f"{RUNNER_STATE}.set_draft", {"text": text})
+    await tab.wait(saved, WAIT)
+
+
+async def _answer_before_the_load(url: str, tokens: tuple[str, str]) -> tuple[int, int]:
+    """Start the exam, move to the third problem and answer it before the redirect's
+    navigation (so before the runner page's load); then answer it again once loaded."""
+    async with _tab(url, tokens) as tab:
+        attempt, path, params = await _start_the_exam(tab)
+        await tab.emit(f"{RUNNER_STATE}.go", {"index": 2})
+        await tab.emit(f"{RUNNER_STATE}.set_draft", {"text": "7"})
+        loaded = tab.expect(lambda _d: tab.hydrated)
+        await tab.navigate(path, params)
+        await tab.wait(loaded, WAIT)
+        index_after_load = tab.var(RUNNER_STATE, "index")
+        await _answer(tab, "8")
+        return attempt["id"], index_after_load
 
 
 def test_an_answer_given_before_the_runner_loads_stays_on_its_problem(
     app_server: ServedApp, app_database_url: str
 ) -> None:
     tokens = _signed_in_student(app_database_url)
-    attempt_id, index_after_load, _ = _run(_answer_before_the_load(app_server.url, tokens))
+    attempt_id, index_after_load = _run(_answer_before_the_load(app_server.url, tokens))
     assert index_after_load == 2, "the page's load moved the student off the problem in hand"
     assert _saved(app_database_url, attempt_id) == {3: "8"}
 
@@ -104,35 +110,19 @@ def test_an_answer_given_before_the_runner_loads_stays_on_its_problem(
 async def _reload_on_the_third_problem(url: str, tokens: tuple[str, str]) -> tuple[int, int]:
     """Open the exam's runner, move to the third problem, reload the tab (a new connection of
     the same tab, as the browser's reload keeps its token) and answer at once."""
-    async with aiohttp.ClientSession() as http:
-        tab = Tab(url, Build.read(PROJECT_ROOT), http, tokens)
-        try:
-            opened = await tab.open(
-                f"/courses/{COURSE}", {"course_slug": COURSE}, lambda _d: tab.hydrated
-            )
-            await tab.wait(opened, WAIT)
-            started = tab.expect(lambda _d: bool(tab.redirects))
-            await tab.emit(f"{COURSE_STATE}.start_test", {"test_slug": EXAM})
-            await tab.wait(started, WAIT)
-            attempt_id = tab.var(RUNNER_STATE, "attempt")["id"]
-            path, params = tab.redirects.pop(), {"attempt_id": str(attempt_id)}
-            loaded = tab.expect(lambda _d: tab.hydrated)
-            await tab.navigate(path, params)
-            await tab.wait(loaded, WAIT)
-            moved = tab.expect(lambda _d: tab.var(RUNNER_STATE, "index") == 2)
-            await tab.emit(f"{RUNNER_STATE}.go", {"index": 2})
-            await tab.wait(moved, WAIT)
-            await tab.sio.disconnect()
-            reloaded = await tab.open(path, params, lambda _d: tab.hydrated)
-            saved = tab.expect(
-                lambda _d: "9" in (tab.var(RUNNER_STATE, "saved_answers") or {}).values()
-            )
-            await tab.emit(f"{RUNNER_STATE}.set_draft", {"text": "9"})
-            await tab.wait(reloaded, WAIT)
-            await tab.wait(saved, WAIT)
-            return attempt_id, tab.var(RUNNER_STATE, "index")
-        finally:
-            await tab.close()
+    async with _tab(url, tokens) as tab:
+        attempt, path, params = await _start_the_exam(tab)
+        loaded = tab.expect(lambda _d: tab.hydrated)
+        await tab.navigate(path, params)
+        await tab.wait(loaded, WAIT)
+        moved = tab.expect(lambda _d: tab.var(RUNNER_STATE, "index") == 2)
+        await tab.emit(f"{RUNNER_STATE}.go", {"index": 2})
+        await tab.wait(moved, WAIT)
+        await tab.sio.disconnect()
+        reloaded = await tab.open(path, params, lambda _d: tab.hydrated)
+        await _answer(tab, "9")
+        await tab.wait(reloaded, WAIT)
+        return attempt["id"], tab.var(RUNNER_STATE, "index")
 
 
 def test_a_reload_keeps_the_student_on_the_problem_in_hand(
