@@ -180,7 +180,7 @@ async def _warm_grading() -> None:
 
 
 app.register_lifespan_task(_tune_garbage_collector)
-app.register_lifespan_task(_size_database_threads)  # first: the tasks below use the threads
+app.register_lifespan_task(_size_database_threads)  # before the tasks below, which use them
 app.register_lifespan_task(_upgrade_schema)
 app.register_lifespan_task(_warm_grading)
 # Exams expire on the server's clock even when every browser is gone.
