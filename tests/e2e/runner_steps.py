@@ -33,6 +33,13 @@ def show_problem(page: Page, number: int) -> None:
     ).to_be_visible()
 
 
+def expect_saved(page: Page, number: int) -> None:
+    """The exam's navigator marks problem `number` as saved: the server's receipt for it (the
+    note under the answer reads "Answer saved." already after an earlier save)."""
+    button = page.get_by_role("button", name=f"Problem {number}", exact=True)
+    expect(button).to_have_attribute("data-accent-color", "blue")
+
+
 def answer(page: Page, text: str) -> None:
     box = page.get_by_label("Your answer")
     box.fill(text)

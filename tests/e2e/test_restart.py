@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.appdb import PASSWORD, new_user
 from tests.e2e.helpers import log_in
-from tests.e2e.runner_steps import INEQUALITIES, answer, open_test, show_problem
+from tests.e2e.runner_steps import INEQUALITIES, answer, expect_saved, open_test, show_problem
 from tests.support.app_server import ServedApp
 
 RECONNECT_TIMEOUT_MS = 60_000
@@ -23,7 +23,7 @@ def test_an_exam_survives_kill_9_of_the_backend_with_every_saved_answer(
     expect(page.get_by_test_id("save-note")).to_have_text("Answer saved.")
     show_problem(page, 2)
     answer(page, "7")
-    expect(page.get_by_test_id("save-note")).to_have_text("Answer saved.")
+    expect_saved(page, 2)
     countdown_before = page.get_by_test_id("countdown").inner_text()
 
     app_server.kill_hard()
