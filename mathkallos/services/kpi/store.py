@@ -31,19 +31,25 @@ def json_list_has(column: Any, value: str) -> ColumnElement[bool]:
 
 def locked_row(session: Session, model: type[Row], **key: Any) -> Row:
     """The row with this key, locked for the transaction (FOR UPDATE on PostgreSQL; SQLite
-    serialises writers), created with the model's defaults if missing. A concurrent insert of
-    the same key loses inside a savepoint and reads the winner's row."""
-    statement = select(model).filter_by(**key).with_for_update()
-    row = session.exec(statement).first()
-    if row is not None:
-        return row
+    serialises writers), created with the model's defaults if missing."""
+    row = session.exec(_locking(model, key)).first()
+    return row if row is not None else _created(session, model, key)
+
+
+def _locking(model: type[Row], key: dict[str, Any]) -> Any:
+    return select(model).filter_by(**key).with_for_update()
+
+
+def _created(session: Session, model: type[Row], key: dict[str, Any]) -> Row:
+    """A row found missing, inserted; a concurrent insert of the same key loses inside a
+    savepoint and reads the winner's row."""
     try:
         with session.begin_nested():
             row = model(**key)
             session.add(row)
             session.flush()
     except IntegrityError:
-        row = session.exec(statement).one()
+        row = session.exec(_locking(model, key)).one()
     return row
 
 
@@ -60,8 +66,8 @@ def locked_rows(
     ).with_for_update()
     found = {getattr(row, column): row for row in session.exec(statement).all()}
     for value in wanted:
-        if value not in found:
-            found[value] = locked_row(session, model, **key, **{column: value})
+        if value not in found:  # the read just said it is missing: not read again
+            found[value] = _created(session, model, {**key, column: value})
     return found
 
 
