@@ -75,36 +75,41 @@ def start_run(
     give, or a topic of a course), or store `run` with one answer row per (problem id, points)
     that `pick` chooses, in order, points frozen. Two racing starts of the same student share
     one attempt (the open-attempt unique indexes); `pick` is called only when a new attempt is
-    made, and may refuse."""
+    made, and may refuse. The caller must not have written anything yet: losing that race
+    rolls the transaction back."""
     existing = _open_run(session, run)
     if existing is not None:  # resume; one that ran out meanwhile is shown closed, once
         return attempt_view(session, close_if_expired(session, existing, now), now, test=test)
     items = pick()
     run.max_score = float(sum(points for _, points in items))
     try:
-        with session.begin_nested():
-            session.add(run)
-            session.flush()
-            # One multi-row INSERT, not a unit of work per row (a whole class starts at once),
-            # returning the rows the view is built from.
-            rows = session.scalars(
-                insert(AttemptAnswer).returning(AttemptAnswer, sort_by_parameter_order=True),
-                [
-                    {
-                        "attempt_id": run.id,
-                        "problem_id": problem_id,
-                        "position": position,
-                        "points": points,
-                    }
-                    for position, (problem_id, points) in enumerate(items, start=1)
-                ],
-            ).all()
+        # Core INSERTs, not the unit of work, and no savepoint: a whole class starts at once.
+        run.id = session.execute(
+            insert(Attempt.__table__)
+            .values(run.model_dump(exclude={"id"}))
+            .returning(Attempt.__table__.c.id)
+        ).scalar_one()
+        rows = session.scalars(
+            insert(AttemptAnswer).returning(AttemptAnswer),
+            [
+                {
+                    "attempt_id": run.id,
+                    "problem_id": problem_id,
+                    "position": position,
+                    "points": points,
+                }
+                for position, (problem_id, points) in enumerate(items, start=1)
+            ],
+        ).all()
     except IntegrityError:  # a second "start" of the same student won the race: share it
+        session.rollback()  # the callers have only read so far
         raced = _open_run(session, run)
         if raced is None:
             raise
         return attempt_view(session, raced, now, test=test)
-    return attempt_view(session, run, now, test=test, rows=list(rows))
+    # RETURNING gives no order (asking for one makes SQLite insert row by row).
+    ordered = sorted(rows, key=lambda row: row.position)
+    return attempt_view(session, run, now, test=test, rows=ordered)
 
 
 def start_test(
@@ -119,7 +124,8 @@ def start_test(
     row (points frozen) and, for a timed exam, the server's deadline. `mode` (when given)
     must be the test's own: a practice page cannot open an exam without its timer."""
     actor = require_actor(actor)
-    test, problems = test_with_problems(
+    # The course is held so that the attempt's view finds it in the session, not read again.
+    _course, test, problems = test_with_problems(
         session=session, actor=actor, course_slug=course_slug, test_slug=test_slug
     )
     summary = summarize_loaded(session, test, problems)

@@ -8,7 +8,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, delete, select
 
 from mathkallos.models.base import utcnow
-from mathkallos.models.content import Problem, Test, TestProblem
+from mathkallos.models.content import Course, Problem, Test, TestProblem
 from mathkallos.services.access import Actor, require_staff
 from mathkallos.services.content.courses import free_slug, slug_taken
 from mathkallos.services.content.dto import ProblemPublic, TestSummary
@@ -181,10 +181,11 @@ def delete_test(*, session: Session, actor: Actor | None, test_id: int) -> None:
 
 def test_with_problems(
     *, session: Session, actor: Actor | None, course_slug: str, test_slug: str
-) -> tuple[Test, list[tuple[Problem, int]]]:
-    """A published test (any test for its editors) with its problems in order and their
-    points, as rows of this session: a caller that keeps them (the exam start) finds them in
-    the session again instead of reading them twice."""
+) -> tuple[Course, Test, list[tuple[Problem, int]]]:
+    """A published test (any test for its editors), its course, and its problems in order
+    with their points, as rows of this session: the session holds rows only while someone
+    refers to them, so a caller that keeps these (the exam start) finds them there again
+    instead of reading them twice."""
     course = visible_course(session, actor, course_slug)
     test = session.exec(
         select(Test).where(col(Test.course_id) == course.id, col(Test.slug) == test_slug)
@@ -197,7 +198,7 @@ def test_with_problems(
         .where(col(TestProblem.test_id) == test.id)
         .order_by(col(TestProblem.position))
     ).all()
-    return test, [(problem, points) for problem, points in rows]
+    return course, test, [(problem, points) for problem, points in rows]
 
 
 def summarize_loaded(
@@ -212,7 +213,7 @@ def get_test_problems(
 ) -> tuple[TestSummary, list[tuple[ProblemPublic, int]]]:
     """A published test (any test for its editors) with its problems, keys withheld, in order
     with their points."""
-    test, rows = test_with_problems(
+    _, test, rows = test_with_problems(
         session=session, actor=actor, course_slug=course_slug, test_slug=test_slug
     )
     public = [(problem_public(problem), points) for problem, points in rows]
