@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from sqlalchemy import insert
+from sqlalchemy import bindparam, insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
@@ -37,21 +37,29 @@ from mathkallos.services.content.dto import TestSummary
 from mathkallos.services.content.tests_admin import summarize_loaded, test_with_problems
 from mathkallos.services.errors import Conflict, InvalidInput
 
+_OPEN_RUN = (
+    select(Attempt)
+    .where(
+        col(Attempt.user_id) == bindparam("user_id"),
+        col(Attempt.course_id) == bindparam("course_id"),
+        col(Attempt.test_id).is_not_distinct_from(bindparam("test_id")),
+        col(Attempt.topic).is_not_distinct_from(bindparam("topic")),
+        col(Attempt.status) == AttemptStatus.IN_PROGRESS,
+    )
+    .execution_options(populate_existing=True)
+)
+
 
 def _open_run(session: Session, run: Attempt) -> Attempt | None:
     """The student's open attempt of the same run as `run`: the same test, or the same topic
     of the same course."""
-    return session.exec(
-        select(Attempt)
-        .where(
-            col(Attempt.user_id) == run.user_id,
-            col(Attempt.course_id) == run.course_id,
-            col(Attempt.test_id).is_not_distinct_from(run.test_id),
-            col(Attempt.topic).is_not_distinct_from(run.topic),
-            col(Attempt.status) == AttemptStatus.IN_PROGRESS,
-        )
-        .execution_options(populate_existing=True)
-    ).first()
+    params = {
+        "user_id": run.user_id,
+        "course_id": run.course_id,
+        "test_id": run.test_id,
+        "topic": run.topic,
+    }
+    return session.exec(_OPEN_RUN, params=params).first()
 
 
 def close_if_expired(session: Session, attempt: Attempt, now: datetime) -> Attempt:

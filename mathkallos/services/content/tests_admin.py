@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import func
+from sqlalchemy import bindparam, func
 from sqlmodel import Session, col, delete, select
 
 from mathkallos.models.base import utcnow
@@ -179,6 +179,17 @@ def delete_test(*, session: Session, actor: Actor | None, test_id: int) -> None:
     session.flush()
 
 
+_TEST_BY_SLUG = select(Test).where(
+    col(Test.course_id) == bindparam("course_id"), col(Test.slug) == bindparam("slug")
+)
+_PROBLEMS_IN_ORDER = (
+    select(Problem, TestProblem.points)
+    .join(TestProblem, col(TestProblem.problem_id) == col(Problem.id))
+    .where(col(TestProblem.test_id) == bindparam("test_id"))
+    .order_by(col(TestProblem.position))
+)
+
+
 def test_with_problems(
     *, session: Session, actor: Actor | None, course_slug: str, test_slug: str
 ) -> tuple[Course, Test, list[tuple[Problem, int]]]:
@@ -187,17 +198,11 @@ def test_with_problems(
     refers to them, so a caller that keeps these (the exam start) finds them there again
     instead of reading them twice."""
     course = visible_course(session, actor, course_slug)
-    test = session.exec(
-        select(Test).where(col(Test.course_id) == course.id, col(Test.slug) == test_slug)
-    ).first()
+    # Built once: a whole class starts an exam at once.
+    test = session.exec(_TEST_BY_SLUG, params={"course_id": course.id, "slug": test_slug}).first()
     if test is None or not (test.is_published or can_edit(actor, course.author_id)):
         raise NotFound("errors.not_found")
-    rows = session.exec(
-        select(Problem, TestProblem.points)
-        .join(TestProblem, col(TestProblem.problem_id) == col(Problem.id))
-        .where(col(TestProblem.test_id) == test.id)
-        .order_by(col(TestProblem.position))
-    ).all()
+    rows = session.exec(_PROBLEMS_IN_ORDER, params={"test_id": test.id}).all()
     return course, test, [(problem, points) for problem, points in rows]
 
 
