@@ -238,29 +238,12 @@ def solve(op: str, difference: sympy.Expr, symbol: sympy.Symbol) -> RealSet:
 def _linear(op: str, difference: sympy.Expr, symbol: sympy.Symbol) -> RealSet | None:
     """``k x + c op 0`` with real constants, solved directly (``x = 2``, ``2 - x >= 0``: most
     answers); None for anything else, which the sign chart handles."""
-    terms = difference.args if isinstance(difference, sympy.Add) else (difference,)
-    constants = [term for term in terms if symbol not in term.free_symbols]
-    moving = [term for term in terms if symbol in term.free_symbols]
-    if len(moving) != 1:
+    line = _line(difference, symbol)
+    if line is None:
         return None
-    (term,) = moving
-    factors = term.args if isinstance(term, sympy.Mul) else (term,)
-    if factors.count(symbol) != 1 or any(
-        factor is not symbol and factor.free_symbols for factor in factors
-    ):
-        return None
-    try:
-        slope_factors = [value_of(factor) for factor in factors if factor is not symbol]
-        constant_values = [value_of(constant) for constant in constants]
-    except NotFast:  # a constant that is not a real number: the sign chart decides
-        return None
-    if any(mpmath.isinf(value) for value in (*slope_factors, *constant_values)):
-        return None
+    slope, constant = line
     with digits(_DPS):
-        slope = mpmath.fprod(slope_factors)
-        if abs(slope) <= _ZERO:
-            return None
-        root = -mpmath.fsum(constant_values) / slope
+        root = -constant / slope
         if slope < 0:
             op = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}.get(op, op)
         below, above = Piece(-mpmath.inf, root, False, False), Piece(root, mpmath.inf, False, False)
@@ -274,6 +257,35 @@ def _linear(op: str, difference: sympy.Expr, symbol: sympy.Symbol) -> RealSet | 
             ">=": [point, above],
         }[op]
         return RealSet.of(pieces)
+
+
+def _line(expr: sympy.Expr, symbol: sympy.Symbol) -> tuple[mpmath.mpf, mpmath.mpf] | None:
+    """(k, c) at 60 digits when ``expr`` is ``k x + c`` with real constants, k != 0: read off
+    its terms, or for a rational polynomial in another form (a typed ``(x-1)/3``) off its
+    exact values; None for anything else."""
+    terms = expr.args if isinstance(expr, sympy.Add) else (expr,)
+    constants = [term for term in terms if symbol not in term.free_symbols]
+    moving = [term for term in terms if symbol in term.free_symbols]
+    factors = moving[0].args if len(moving) == 1 and isinstance(moving[0], sympy.Mul) else moving
+    if factors.count(symbol) != 1 or any(
+        factor is not symbol and factor.free_symbols for factor in factors
+    ):
+        coefficients = small_rational_coefficients(expr, symbol)
+        if coefficients is None or len(coefficients) != 2:
+            return None
+        factors, constants = [symbol, coefficients[0]], [coefficients[1]]
+    try:
+        slope_factors = [value_of(factor) for factor in factors if factor is not symbol]
+        constant_values = [value_of(constant) for constant in constants]
+    except NotFast:  # a constant that is not a real number: the sign chart decides
+        return None
+    if any(mpmath.isinf(value) for value in (*slope_factors, *constant_values)):
+        return None
+    with digits(_DPS):
+        slope = mpmath.fprod(slope_factors)
+        if abs(slope) <= _ZERO:
+            return None
+        return slope, mpmath.fsum(constant_values)
 
 
 def _chart(

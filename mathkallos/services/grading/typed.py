@@ -81,6 +81,39 @@ def _scan(expr: sympy.Basic, complex_domain: bool) -> bool | None:
     return any(variables)
 
 
+def polynomial_with_absolutes(expr: sympy.Basic) -> bool:
+    """True for sums, products, nonnegative integer powers and absolute values of variables
+    (any constants inside): defined at every real, so there is no hole for evaluation to remove
+    and a sign chart reads the same relation from the typed tree as from its evaluation."""
+    return _polynomial_scan(expr) is not None
+
+
+def _polynomial_scan(expr: sympy.Basic) -> bool | None:
+    """None unless ``expr`` is a polynomial with absolute values, else whether it has a
+    variable (one walk, as in :func:`_scan`)."""
+    if not expr.args:
+        return bool(expr.is_Symbol)
+    variables = []
+    for arg in expr.args:
+        variable = _polynomial_scan(arg)
+        if variable is None:
+            return None
+        variables.append(variable)
+    if not any(variables):
+        return False
+    func = expr.func
+    if func is sympy.Pow:
+        exponent = expr.args[1]
+        if variables[1] or not (exponent.is_Integer and exponent >= 0):
+            return None
+    elif func not in _POLYNOMIAL_NODES:
+        return None
+    return True
+
+
+_POLYNOMIAL_NODES = frozenset([sympy.Add, sympy.Mul, sympy.Abs])
+
+
 def _atom_ok(atom: sympy.Basic, complex_domain: bool) -> bool:
     if atom.is_Symbol:
         return True

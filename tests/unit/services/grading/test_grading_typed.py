@@ -13,7 +13,7 @@ from mathkallos.services.grading import check_answer_unbounded, validate_key
 from mathkallos.services.grading.equivalence import equivalent, numerically_equal
 from mathkallos.services.grading.numeric import NotRational, exact_value
 from mathkallos.services.grading.parser import parse
-from mathkallos.services.grading.typed import stands_for_evaluation
+from mathkallos.services.grading.typed import polynomial_with_absolutes, stands_for_evaluation
 
 from .test_grading_properties import EXPRESSIONS, PROPERTY, _parse_expr
 
@@ -187,3 +187,33 @@ def test_a_key_finite_somewhere_is_decided_exactly_when_it_is_rational() -> None
     assert not finite_somewhere(typed("ln(0 x)"))
     assert finite_somewhere(typed("sin(x)/x"))
     assert not finite_somewhere(typed("1/(x-x) + 1"), "integer")
+
+
+@pytest.mark.parametrize(
+    ("answer", "key", "code"),
+    [
+        ("|2x+1|<=5", "[-3,2]", "correct"),
+        ("|-2x-1| <= 5", "|2x+1|<=5", "correct"),
+        ("2|x-1| < 8", "[-3, 5]", "interval_endpoints"),
+        ("|x-1|+|x+1| <= 4", "[-2,2]", "correct"),
+        ("(x-1)/3 <= (x+1)/2", "[-5, inf)", "correct"),
+        ("x/3 - 1 < x/2", "(-6, inf)", "correct"),
+        ("(x-2)(x+2) > 0", "(-inf, -2) U (2, inf)", "correct"),
+        ("|x-1| <= 4", "[-3, 4]", "incorrect"),
+        ("x^2 >= 0", "(-inf, inf)", "correct"),  # everywhere: decided on the evaluation
+        ("|x| < 0", "(-1, 1)", "incorrect"),  # nowhere: likewise
+    ],
+)
+def test_intervals_read_off_typed_polynomials(answer: str, key: str, code: str) -> None:
+    assert polynomial_with_absolutes(_typed(answer).operands[0]) or "[" in answer
+    assert check_answer_unbounded(answer, key, "interval").code == code
+
+
+def test_a_typed_relation_whose_variable_cancels_is_evaluated() -> None:
+    """``2(x+1) - 2x`` holds everywhere as typed, but evaluates to 2 > 0: no variable, which
+    is a shape error, exactly as without the typed path; ``x/x`` (a hole at 0 as typed) is
+    never read as typed."""
+    assert not polynomial_with_absolutes(_typed("x/x"))
+    for answer in ["2(x+1) - 2x > 0", "x - x + 1 > 0", "x/x >= 1"]:
+        verdict = check_answer_unbounded(answer, "(-inf, inf)", "interval")
+        assert (verdict.status, verdict.code) == ("invalid_input", "wrong_type")
