@@ -213,6 +213,10 @@ def solve(op: str, difference: sympy.Expr, symbol: sympy.Symbol) -> RealSet:
     linear = _linear(op, difference, symbol)
     if linear is not None:
         return linear
+    if op == "=":
+        inverted = _inverted(difference, symbol)
+        if inverted is not None:
+            return inverted
     absolutes = sorted(difference.atoms(sympy.Abs), key=sympy.default_sort_key)
     if len(absolutes) > _MAX_ABS or any(a.args[0].has(sympy.Abs) for a in absolutes):
         raise NotFast("too many absolute values")
@@ -263,29 +267,97 @@ def _line(expr: sympy.Expr, symbol: sympy.Symbol) -> tuple[mpmath.mpf, mpmath.mp
     """(k, c) at 60 digits when ``expr`` is ``k x + c`` with real constants, k != 0: read off
     its terms, or for a rational polynomial in another form (a typed ``(x-1)/3``) off its
     exact values; None for anything else."""
-    terms = expr.args if isinstance(expr, sympy.Add) else (expr,)
-    constants = [term for term in terms if symbol not in term.free_symbols]
-    moving = [term for term in terms if symbol in term.free_symbols]
-    factors = moving[0].args if len(moving) == 1 and isinstance(moving[0], sympy.Mul) else moving
-    if factors.count(symbol) != 1 or any(
-        factor is not symbol and factor.free_symbols for factor in factors
-    ):
+    parts = _one_variable_factor(expr, symbol)
+    if parts is not None and parts[2] is symbol:
+        constants, factors, _ = parts
+    else:
         coefficients = small_rational_coefficients(expr, symbol)
         if coefficients is None or len(coefficients) != 2:
             return None
-        factors, constants = [symbol, coefficients[0]], [coefficients[1]]
-    try:
-        slope_factors = [value_of(factor) for factor in factors if factor is not symbol]
-        constant_values = [value_of(constant) for constant in constants]
-    except NotFast:  # a constant that is not a real number: the sign chart decides
+        constants, factors = coefficients[1:], coefficients[:1]
+    values = _real_values(factors, constants)
+    if values is None:
         return None
-    if any(mpmath.isinf(value) for value in (*slope_factors, *constant_values)):
+    slope, constant = values
+    return (slope, constant) if abs(slope) > _ZERO else None
+
+
+def _one_variable_factor(
+    expr: sympy.Expr, symbol: sympy.Symbol
+) -> tuple[list[sympy.Expr], list[sympy.Expr], sympy.Expr] | None:
+    """(the terms without ``symbol``, the other factors of the one term with it, and that
+    term's one factor with it), or None when more terms or factors have ``symbol``."""
+    terms = expr.args if isinstance(expr, sympy.Add) else (expr,)
+    moving = [term for term in terms if symbol in term.free_symbols]
+    if len(moving) != 1:
+        return None
+    (term,) = moving
+    factors = term.args if isinstance(term, sympy.Mul) else (term,)
+    variable = [factor for factor in factors if symbol in factor.free_symbols]
+    if len(variable) != 1:
+        return None
+    constants = [other for other in terms if other is not term]
+    return constants, [factor for factor in factors if factor is not variable[0]], variable[0]
+
+
+def _real_values(
+    factors: list[sympy.Expr], terms: list[sympy.Expr]
+) -> tuple[mpmath.mpf, mpmath.mpf] | None:
+    """(product of ``factors``, sum of ``terms``) at 60 digits; None unless all are finite
+    real numbers (the sign chart decides the rest)."""
+    try:
+        factor_values = [value_of(factor) for factor in factors]
+        term_values = [value_of(term) for term in terms]
+    except NotFast:
+        return None
+    if any(mpmath.isinf(value) for value in (*factor_values, *term_values)):
         return None
     with digits(_DPS):
-        slope = mpmath.fprod(slope_factors)
-        if abs(slope) <= _ZERO:
+        return mpmath.fprod(factor_values), mpmath.fsum(term_values)
+
+
+def _inverted(difference: sympy.Expr, symbol: sympy.Symbol) -> RealSet | None:
+    """``{x : a f(k x + m) + c = 0}`` for f one of exp, ln and a power of a positive constant
+    other than 1, solved by inverting f (solveset asks sympy's assumptions at every step);
+    None for anything else. The real domain is kept: exp and powers take positive values
+    only, and ln(u) = t has its solution u = e^t > 0 in the domain of ln."""
+    parts = _one_variable_factor(difference, symbol)
+    if parts is None:
+        return None
+    constants, factors, function = parts
+    if isinstance(function, (sympy.exp, sympy.log)) and len(function.args) == 1:
+        inner, base = function.args[0], None
+    elif isinstance(function, sympy.Pow) and symbol not in function.base.free_symbols:
+        inner, base = function.exp, function.base
+    else:
+        return None
+    line = _line(inner, symbol)
+    values = _real_values(factors, constants)
+    if line is None or values is None:
+        return None
+    (slope, intercept), (scale, constant) = line, values
+    with digits(_DPS):
+        if abs(scale) <= _ZERO:
             return None
-        return slope, mpmath.fsum(constant_values)
+        target = -constant / scale  # f(k x + m) = target
+        if isinstance(function, sympy.log):
+            argument = mpmath.exp(target)
+        elif target != 0 and abs(target) <= _ZERO:  # a tiny target: too close to call
+            return None
+        elif target <= 0:
+            return RealSet(())
+        elif base is None:
+            argument = mpmath.log(target)
+        else:
+            try:
+                base_value = value_of(base)
+            except NotFast:
+                return None
+            if base_value <= 0 or abs(base_value - 1) <= _ZERO or mpmath.isinf(base_value):
+                return None
+            argument = mpmath.log(target) / mpmath.log(base_value)
+        root = (argument - intercept) / slope
+        return RealSet((Piece(root, root, True, True),))
 
 
 def _chart(

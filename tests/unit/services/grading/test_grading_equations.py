@@ -87,3 +87,43 @@ def test_sympy_sets_of_real_numbers_read_as_real_sets() -> None:
     ):
         with pytest.raises(NotFast):
             realsets.of_sympy(unreadable)
+
+
+@pytest.mark.parametrize(
+    "equation",
+    [
+        *("e^x = 1", "e^(2x-1) = 3", "3e^(-x) + 1 = 7", "e^x = -1", "e^x = 0", "-e^x = 2"),
+        *("2^x = 8", "(1/2)^(x+1) = 4", "10^(3x) = 1/1000", "sqrt(2)^x = 2", "e^x = e^2"),
+        *("ln(x) = 0", "ln(x-1) = 2", "2ln(3x+1) = -1", "log(x, 2) = 3", "lg(x) = -2"),
+        *("pi^(x/2) = pi", "5 = 2^(1-x)", "ln(2-x) = -3"),
+    ],
+)
+def test_exponentials_and_logarithms_of_a_line_are_inverted_as_solveset_solves_them(
+    equation: str,
+) -> None:
+    from mathkallos.services.grading import realsets
+
+    (difference,) = read_equations(Reading(equation, Settings()).value).systems[0]
+    x = sympy.Symbol("x")
+    expected = realsets.of_sympy(sympy.solveset(difference, x, sympy.S.Reals))
+    assert realsets._inverted(difference, x) is not None
+    assert realsets.solve("=", difference, x).same_as(expected)
+
+
+@pytest.mark.parametrize(
+    ("answer", "key", "right"),
+    [
+        ("x=ln(3)", "e^x=3", True),
+        ("x=ln(3)", "e^x=-3", False),
+        ("x=-2", "(1/2)^x=4", True),
+        ("x=e^2+1", "ln(x-1)=2", True),
+        ("x=e^2", "ln(x-1)=2", False),
+        ("x=0", "e^(x^2)=1", True),  # not a line inside: solveset
+        ("x=0", "1^x=1", False),  # every real: solveset
+        ("x=2", "(-2)^x=4", True),  # a negative base: solveset
+        ("x=ln(2)", "e^x=2", True),
+    ],
+)
+def test_inverted_equations_keep_their_verdicts(answer: str, key: str, right: bool) -> None:
+    assert check_answer_unbounded(answer, key, "equation").correct is right
+    assert check_answer_unbounded(key, answer, "equation").correct is right
