@@ -470,10 +470,8 @@ def _real_roots(expr: sympy.Expr, symbol: sympy.Symbol) -> list[mpmath.mpf]:
 def _degree_bound(expr: sympy.Expr, symbol: sympy.Symbol) -> int | None:
     """An upper bound of the degree in ``symbol`` read off the tree (terms may cancel), or
     None where ``symbol`` is inside anything but sums, products and powers of degree >= 0."""
-    if symbol not in expr.free_symbols:
-        return 0
-    if expr.is_Symbol:  # equal to ``symbol``, not always the same object (sympy's cache)
-        return 1
+    if not expr.args:  # ``==``: equal to ``symbol``, not always the same object (sympy's cache)
+        return 1 if expr == symbol else 0
     if isinstance(expr, (sympy.Add, sympy.Mul)):
         degrees = [_degree_bound(arg, symbol) for arg in expr.args]
         if None in degrees:
@@ -482,7 +480,7 @@ def _degree_bound(expr: sympy.Expr, symbol: sympy.Symbol) -> int | None:
     if isinstance(expr, sympy.Pow) and expr.exp.is_Integer and expr.exp >= 0:
         base = _degree_bound(expr.base, symbol)
         return None if base is None else base * int(expr.exp)
-    return None
+    return 0 if symbol not in expr.free_symbols else None  # asked of these nodes only: one walk
 
 
 def small_rational_coefficients(
