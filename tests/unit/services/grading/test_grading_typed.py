@@ -217,3 +217,13 @@ def test_a_typed_relation_whose_variable_cancels_is_evaluated() -> None:
     for answer in ["2(x+1) - 2x > 0", "x - x + 1 > 0", "x/x >= 1"]:
         verdict = check_answer_unbounded(answer, "(-inf, inf)", "interval")
         assert (verdict.status, verdict.code) == ("invalid_input", "wrong_type")
+
+
+@pytest.mark.parametrize("text", ["asin(x)", "sqrt(x)*sqrt(y)", "exp(pi*sqrt(163))", "sqrt(x)^2"])
+def test_an_answer_typed_as_its_key_is_its_key(text: str) -> None:
+    """One tree is one function, and so are its evaluations: no sample point is needed."""
+    assert numerically_equal(_typed(text), _typed(text), "real", total=True) is True
+    assert check_answer_unbounded(text, text, "symbolic").code == "correct"
+    # even where nothing is defined on the reals: evaluation makes it the same expression too
+    assert check_answer_unbounded("sqrt(-1-x^2)", "sqrt(-1-x^2)", "symbolic").code == "correct"
+    assert check_answer_unbounded("ln(x-x)", "ln(x-x)", "symbolic").status == "needs_review"
