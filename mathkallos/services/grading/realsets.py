@@ -213,6 +213,9 @@ def solve(op: str, difference: sympy.Expr, symbol: sympy.Symbol) -> RealSet:
     linear = _linear(op, difference, symbol)
     if linear is not None:
         return linear
+    coefficients = small_rational_coefficients(difference, symbol)
+    if coefficients is not None:
+        return _low_degree(op, coefficients)
     if op == "=":
         inverted = _inverted(difference, symbol)
         if inverted is not None:
@@ -248,33 +251,58 @@ def _linear(op: str, difference: sympy.Expr, symbol: sympy.Symbol) -> RealSet | 
     slope, constant = line
     with digits(_DPS):
         root = -constant / slope
-        if slope < 0:
-            op = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}.get(op, op)
-        below, above = Piece(-mpmath.inf, root, False, False), Piece(root, mpmath.inf, False, False)
-        point = Piece(root, root, True, True)
-        pieces = {
-            "=": [point],
-            "!=": [below, above],
-            "<": [below],
-            "<=": [below, point],
-            ">": [above],
-            ">=": [point, above],
-        }[op]
-        return RealSet.of(pieces)
+    sign = 1 if slope > 0 else -1
+    return _by_signs(op, [root], [-sign, sign])
+
+
+def _low_degree(op: str, coefficients: list[sympy.Rational]) -> RealSet:
+    """``a x + b op 0`` or ``a x^2 + b x + c op 0`` with rational coefficients (a != 0), decided
+    exactly: the roots and the signs between them follow from a and the discriminant, so no
+    sign chart is evaluated (a typed ``(x-1)/3``, ``(x-2)(x-3) = 0``, ``x^2 < 1``)."""
+    sign = 1 if coefficients[0] > 0 else -1
+    if len(coefficients) == 2:
+        a, b = coefficients
+        return _by_signs(op, [_rational_value(-b / a)], [-sign, sign])
+    a, b, c = coefficients
+    discriminant = b * b - 4 * a * c
+    if discriminant < 0:
+        return _by_signs(op, [], [sign])
+    if discriminant == 0:
+        return _by_signs(op, [_rational_value(-b / (2 * a))], [sign, sign])
+    with digits(_DPS):
+        root = mpmath.sqrt(_rational_value(discriminant))
+        low, high = sorted(
+            (-_rational_value(b) + s * root) / (2 * _rational_value(a)) for s in (-1, 1)
+        )
+    return _by_signs(op, [low, high], [sign, -sign, sign])
+
+
+def _rational_value(value: sympy.Rational) -> mpmath.mpf:
+    with digits(_DPS):
+        return mpmath.mpf(int(value.p)) / int(value.q)
+
+
+def _by_signs(op: str, roots: list[mpmath.mpf], signs: list[int]) -> RealSet:
+    """Where ``f op 0`` holds, from the sorted real roots of f and its sign between them."""
+    holds = _OPS[op]
+    bounds = [-mpmath.inf, *roots, mpmath.inf]
+    pieces = [
+        Piece(low, high, False, False)
+        for (low, high), sign in zip(pairwise(bounds), signs, strict=True)
+        if holds(sign)
+    ]
+    if holds(0):
+        pieces += [Piece(root, root, True, True) for root in roots]
+    return RealSet.of(pieces)
 
 
 def _line(expr: sympy.Expr, symbol: sympy.Symbol) -> tuple[mpmath.mpf, mpmath.mpf] | None:
-    """(k, c) at 60 digits when ``expr`` is ``k x + c`` with real constants, k != 0: read off
-    its terms, or for a rational polynomial in another form (a typed ``(x-1)/3``) off its
-    exact values; None for anything else."""
+    """(k, c) at 60 digits when ``expr`` is ``k x + c`` with real constants read off its terms,
+    k != 0; None for anything else."""
     parts = _one_variable_factor(expr, symbol)
-    if parts is not None and parts[2] is symbol:
-        constants, factors, _ = parts
-    else:
-        coefficients = small_rational_coefficients(expr, symbol)
-        if coefficients is None or len(coefficients) != 2:
-            return None
-        constants, factors = coefficients[1:], coefficients[:1]
+    if parts is None or parts[2] != symbol:  # equal, not always the same object
+        return None
+    constants, factors, _ = parts
     values = _real_values(factors, constants)
     if values is None:
         return None

@@ -269,3 +269,30 @@ def test_compiled_high_precision_equals_the_tree_walk(text: str, point: float) -
     assert (walked is None) == (compiled is None)
     if walked is not None:
         assert walked == compiled or (mpmath.isnan(walked) and mpmath.isnan(compiled))
+
+
+@pytest.mark.parametrize("op", ["=", "!=", "<", "<=", ">", ">="])
+@pytest.mark.parametrize(
+    "polynomial",
+    [
+        *("x^2 - 5x + 6", "-(x-1)(x+2)", "x^2", "x^2 + 1", "-x^2 + 2x - 1", "2x^2 - 3"),
+        *("(x-1)/3 - (x+1)/2", "3 - x/4", "x^2/4 - x/3"),
+    ],
+)
+def test_polynomials_of_degree_two_are_solved_as_the_sign_chart_solves_them(
+    polynomial: str, op: str
+) -> None:
+    """Rational coefficients read off exact values decide roots and signs exactly; the sign
+    chart (kept for everything else) agrees."""
+    from mathkallos.services.grading import realsets
+    from mathkallos.services.grading.numeric import digits
+
+    x = sympy.Symbol("x")
+    difference = Reading(polynomial, Settings()).value
+    numerator, denominator = difference.as_numer_denom()
+    critical = realsets._critical([(numerator, False), (denominator, True)], x)
+    with digits(60):  # as solve() charts
+        chart = realsets._chart(op, difference, x, critical)
+    assert realsets.solve(op, difference, x).same_as(chart)
+    typed = Reading(polynomial, Settings()).raw
+    assert realsets.solve(op, typed, x).same_as(chart)
