@@ -220,7 +220,9 @@ def solve(op: str, difference: sympy.Expr, symbol: sympy.Symbol) -> RealSet:
         inverted = _inverted(difference, symbol)
         if inverted is not None:
             return inverted
-    absolutes = sorted(difference.atoms(sympy.Abs), key=sympy.default_sort_key)
+    absolutes = list(difference.atoms(sympy.Abs))
+    if len(absolutes) > 1:  # a fixed order (sympy's sort key is costly: one needs none)
+        absolutes.sort(key=sympy.default_sort_key)
     if len(absolutes) > _MAX_ABS or any(a.args[0].has(sympy.Abs) for a in absolutes):
         raise NotFast("too many absolute values")
     inners = [a.args[0] for a in absolutes]
@@ -228,18 +230,49 @@ def solve(op: str, difference: sympy.Expr, symbol: sympy.Symbol) -> RealSet:
     with digits(_DPS):
         kink_values = sorted({value for value, _ in kinks})
         bounds = [-mpmath.inf, *kink_values, mpmath.inf]
-        critical: list[tuple[mpmath.mpf, bool]] = list(kinks)
+        locals_ = []
         for low, high in pairwise(bounds):
             sample = _between(low, high)
             signs = {
                 a: _sign_at(inner, symbol, sample)
                 for a, inner in zip(absolutes, inners, strict=True)
             }
-            local = difference.xreplace({a: s * a.args[0] for a, s in signs.items()})
+            locals_.append(difference.xreplace({a: s * a.args[0] for a, s in signs.items()}))
+        by_regions = _by_regions(op, difference, symbol, bounds, locals_)
+        if by_regions is not None:
+            return by_regions
+        critical: list[tuple[mpmath.mpf, bool]] = list(kinks)
+        for (low, high), local in zip(pairwise(bounds), locals_, strict=True):
             numerator, denominator = local.as_numer_denom()
             found = _critical([(numerator, False), (denominator, True)], symbol)
             critical += [(v, pole) for v, pole in found if low < v < high]
         return _chart(op, difference, symbol, critical)
+
+
+def _by_regions(
+    op: str,
+    difference: sympy.Expr,
+    symbol: sympy.Symbol,
+    bounds: list[mpmath.mpf],
+    locals_: list[sympy.Expr],
+) -> RealSet | None:
+    """The set region by region, between the kinks of the absolute values, where the difference
+    is a polynomial of degree 1 or 2 with rational coefficients in every region (``|2x+1| <= 5``
+    is ``2x - 4 <= 0`` right of -1/2), plus the kinks where the relation holds: exact roots and
+    one sign at each kink instead of a chart; None when a region's polynomial is not such."""
+    parts = []
+    for (low, high), local in zip(pairwise(bounds), locals_, strict=True):
+        coefficients = small_rational_coefficients(local, symbol)
+        if coefficients is None:
+            return None
+        region = RealSet((Piece(low, high, False, False),))
+        parts.append(_low_degree(op, coefficients).intersection(region))
+    holds = _OPS[op]
+    for kink in bounds[1:-1]:
+        sign = _sign(difference, symbol, kink)
+        if sign is not None and holds(sign):
+            parts.append(RealSet((Piece(kink, kink, True, True),)))
+    return RealSet(()).union(*parts)
 
 
 def _linear(op: str, difference: sympy.Expr, symbol: sympy.Symbol) -> RealSet | None:

@@ -296,3 +296,24 @@ def test_polynomials_of_degree_two_are_solved_as_the_sign_chart_solves_them(
     assert realsets.solve(op, difference, x).same_as(chart)
     typed = Reading(polynomial, Settings()).raw
     assert realsets.solve(op, typed, x).same_as(chart)
+
+
+@pytest.mark.parametrize("op", ["=", "<", "<=", ">", ">=", "!="])
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        *(("|2x+1|", "5"), ("|x-1|", "x/2"), ("|x| + |x-2|", "4"), ("|x^2-4|", "3")),
+        *(("|x+1|", "|x-1|"), ("2|x-3|", "x^2 - 1"), ("|x|", "0"), ("|x-1|", "-1")),
+    ],
+)
+def test_absolute_values_solved_region_by_region_agree_with_solveset(
+    left: str, right: str, op: str
+) -> None:
+    from mathkallos.services.grading import realsets
+
+    x = sympy.Symbol("x")
+    a, b = (Reading(text, Settings()).value for text in (left, right))
+    relation = {"=": sympy.Eq, "!=": sympy.Ne, "<": sympy.Lt, "<=": sympy.Le}
+    relation |= {">": sympy.Gt, ">=": sympy.Ge}
+    expected = realsets.of_sympy(sympy.solveset(relation[op](a, b), x, sympy.S.Reals))
+    assert realsets.solve(op, a - b, x).same_as(expected)
