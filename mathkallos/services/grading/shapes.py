@@ -19,7 +19,7 @@ from .guards import MAX_LENGTH
 from .latex import to_latex
 from .parser import Parsed, clear_parse_cache, parse
 from .settings import Settings
-from .typed import polynomial_with_absolutes, stands_for_evaluation
+from .typed import polynomial_with_absolutes, stands_for_evaluation, typed_variables
 from .values import Bracket, Logic, MatrixLiteral, Relation, SetLiteral, UnionOf, Value, map_value
 
 _RELATIONALS = {
@@ -104,11 +104,7 @@ class _NeedsEvaluation(Exception):
 
 
 def _typed_number(expr: sympy.Basic, domain: str) -> sympy.Basic:
-    if (
-        isinstance(expr, sympy.Expr)
-        and not expr.free_symbols
-        and stands_for_evaluation(expr, domain)
-    ):
+    if isinstance(expr, sympy.Expr) and typed_variables(expr, domain) is False:
         return expr
     raise _NeedsEvaluation
 

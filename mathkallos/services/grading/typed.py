@@ -44,9 +44,15 @@ def stands_for_evaluation(expr: sympy.Basic, domain: str) -> bool:
     Over the integers sample points can hit the holes that evaluation removes (``x/x`` at 0),
     so that domain always evaluates; ``i`` is allowed only when the domain is complex.
     """
+    return typed_variables(expr, domain) is not None
+
+
+def typed_variables(expr: sympy.Basic, domain: str) -> bool | None:
+    """None unless ``expr`` stands for its evaluation (:func:`stands_for_evaluation`), else
+    whether it has a variable (one walk answers both)."""
     if domain == "integer":
-        return False
-    return _scan(expr, domain == "complex") is not None
+        return None
+    return _scan(expr, domain == "complex")
 
 
 _KNOWN = frozenset(

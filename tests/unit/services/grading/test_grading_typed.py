@@ -227,3 +227,12 @@ def test_an_answer_typed_as_its_key_is_its_key(text: str) -> None:
     # even where nothing is defined on the reals: evaluation makes it the same expression too
     assert check_answer_unbounded("sqrt(-1-x^2)", "sqrt(-1-x^2)", "symbolic").code == "correct"
     assert check_answer_unbounded("ln(x-x)", "ln(x-x)", "symbolic").status == "needs_review"
+
+
+def test_one_walk_tells_whether_a_typed_tree_stands_for_its_evaluation_and_has_a_variable() -> None:
+    from mathkallos.services.grading.typed import typed_variables
+
+    assert typed_variables(_typed("sqrt(2)/2 + pi"), "real") is False
+    assert typed_variables(_typed("sin(x)/2"), "real") is True
+    assert typed_variables(_typed("1/(2-2)"), "real") is None
+    assert typed_variables(_typed("1 + 2"), "integer") is None
