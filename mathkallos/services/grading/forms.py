@@ -10,6 +10,7 @@ import math
 from collections.abc import Iterable
 
 import sympy
+from sympy.polys.domains import QQ, ZZ
 
 from .evaluation import evaluate_expr
 from .realsets import small_rational_coefficients
@@ -133,9 +134,26 @@ def _is_simplified_fraction(raw: sympy.Expr) -> bool:
     if evaluated.is_Rational:
         return _is_lowest_terms_literal(raw, evaluated)
     numerator, denominator = sympy.fraction(sympy.together(evaluated))
-    return not sympy.gcd(numerator, denominator).free_symbols and not any(
+    return not _common_factor(numerator, denominator) and not any(
         _is_unreduced_number_fraction(node) for node in sympy.preorder_traversal(raw)
     )
+
+
+def _common_factor(numerator: sympy.Expr, denominator: sympy.Expr) -> bool:
+    """Whether ``gcd(numerator, denominator)`` has a variable. Polynomials with rational
+    coefficients in their symbols are given those as generators (``sympy.gcd`` finds its
+    own by asking assumptions of every factor: most of the time of this form rule), so the
+    same gcd is taken directly; anything else goes to ``sympy.gcd``."""
+    symbols = sorted(numerator.free_symbols | denominator.free_symbols, key=lambda s: s.name)
+    if symbols:
+        try:
+            first, second = (sympy.Poly(part, *symbols) for part in (numerator, denominator))
+        except sympy.PolynomialError:
+            pass
+        else:
+            if {first.domain, second.domain} <= {ZZ, QQ}:
+                return not first.gcd(second).is_ground
+    return bool(sympy.gcd(numerator, denominator).free_symbols)
 
 
 def _is_lowest_terms_literal(raw: sympy.Expr, value: sympy.Rational) -> bool:

@@ -317,3 +317,19 @@ def test_absolute_values_solved_region_by_region_agree_with_solveset(
     relation |= {">": sympy.Gt, ">=": sympy.Ge}
     expected = realsets.of_sympy(sympy.solveset(relation[op](a, b), x, sympy.S.Reals))
     assert realsets.solve(op, a - b, x).same_as(expected)
+
+
+@pytest.mark.parametrize(
+    ("numerator", "denominator"),
+    [
+        *(("x^2-1", "x-1"), ("x+1", "x+2"), ("2x+2", "4"), ("x*y", "x^2"), ("x+y", "x-y")),
+        *(("x^2-2", "x-sqrt(2)"), ("sin(x)", "sin(x)+1"), ("x", "sqrt(x)"), ("3", "x^2+1")),
+    ],
+)
+def test_common_factors_of_a_fraction_are_the_ones_sympys_gcd_finds(
+    numerator: str, denominator: str
+) -> None:
+    from mathkallos.services.grading.forms import _common_factor
+
+    n, d = (evaluate_expr(Reading(text, Settings()).raw) for text in (numerator, denominator))
+    assert _common_factor(n, d) is bool(sympy.gcd(n, d).free_symbols)
