@@ -75,7 +75,8 @@ def _is_irreducible(expr: sympy.Expr) -> bool:
     )
     if coefficients is not None:
         return len(coefficients) == 2 or not _is_rational_square(_discriminant(coefficients))
-    _, factors = sympy.factor_list(evaluated)
+    poly = _rational_poly(evaluated, _sorted(symbols))
+    _, factors = poly.factor_list() if poly is not None else sympy.factor_list(evaluated)
     return len(factors) == 1 and factors[0][1] == 1
 
 
@@ -140,20 +141,30 @@ def _is_simplified_fraction(raw: sympy.Expr) -> bool:
 
 
 def _common_factor(numerator: sympy.Expr, denominator: sympy.Expr) -> bool:
-    """Whether ``gcd(numerator, denominator)`` has a variable. Polynomials with rational
-    coefficients in their symbols are given those as generators (``sympy.gcd`` finds its
-    own by asking assumptions of every factor: most of the time of this form rule), so the
-    same gcd is taken directly; anything else goes to ``sympy.gcd``."""
-    symbols = sorted(numerator.free_symbols | denominator.free_symbols, key=lambda s: s.name)
-    if symbols:
-        try:
-            first, second = (sympy.Poly(part, *symbols) for part in (numerator, denominator))
-        except sympy.PolynomialError:
-            pass
-        else:
-            if {first.domain, second.domain} <= {ZZ, QQ}:
-                return not first.gcd(second).is_ground
+    """Whether ``gcd(numerator, denominator)`` has a variable (see :func:`_rational_poly`)."""
+    symbols = _sorted(numerator.free_symbols | denominator.free_symbols)
+    first, second = (_rational_poly(part, symbols) for part in (numerator, denominator))
+    if first is not None and second is not None:
+        return not first.gcd(second).is_ground
     return bool(sympy.gcd(numerator, denominator).free_symbols)
+
+
+def _sorted(symbols: set[sympy.Symbol]) -> list[sympy.Symbol]:
+    return sorted(symbols, key=lambda symbol: symbol.name)
+
+
+def _rational_poly(expr: sympy.Expr, symbols: list[sympy.Symbol]) -> sympy.Poly | None:
+    """``expr`` as a polynomial in ``symbols`` when it is one with rational coefficients,
+    else None. With its generators given, a Poly is built without asking assumptions of
+    every factor (how ``gcd`` and ``factor_list`` find generators: most of the time of the
+    form rules), and their gcd and factors are the same; anything else goes to sympy."""
+    if not symbols:
+        return None
+    try:
+        poly = sympy.Poly(expr, *symbols)
+    except sympy.PolynomialError:
+        return None
+    return poly if poly.domain in (ZZ, QQ) else None
 
 
 def _is_lowest_terms_literal(raw: sympy.Expr, value: sympy.Rational) -> bool:

@@ -333,3 +333,21 @@ def test_common_factors_of_a_fraction_are_the_ones_sympys_gcd_finds(
 
     n, d = (evaluate_expr(Reading(text, Settings()).raw) for text in (numerator, denominator))
     assert _common_factor(n, d) is bool(sympy.gcd(n, d).free_symbols)
+
+
+@pytest.mark.parametrize(
+    ("answer", "code"),
+    [
+        ("x(x-1)(x+1)", "correct"),
+        ("x^3-x", "equivalent_not_factored"),
+        ("(x+1)(x^2-x+1)", "correct"),
+        ("(x^2+x)(x-1)", "equivalent_not_factored"),
+        ("(x-1)(x+1)(x^2+1)", "correct"),
+        ("(x^2-1)(x^2+1)", "equivalent_not_factored"),
+        ("(x^3-2)(x+1)", "correct"),  # x^3 - 2: irreducible over Q
+        ("(x y + x)(y-1)", "equivalent_not_factored"),
+    ],
+)
+def test_factored_form_judged_by_factor_lists_in_the_symbols(answer: str, code: str) -> None:
+    key = str(evaluate_expr(Reading(answer, Settings()).raw).expand()).replace("**", "^")
+    assert check_answer(answer, key, "symbolic", form="factored").code == code
