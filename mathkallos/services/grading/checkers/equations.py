@@ -25,6 +25,7 @@ from .base import KindChecker
 Systems = list[list[sympy.Expr]]
 Frozen = tuple[tuple[sympy.Expr, ...], ...]  # hashable systems, for the caches of key solutions
 _EXACT_DOMAINS = (ZZ, QQ, ZZ_I, QQ_I)
+_MAX_ROOTS_DEGREE = 12  # as the sign chart's bound
 
 
 @dataclass(frozen=True)
@@ -217,6 +218,8 @@ def _triangular(
         common = common.gcd(sympy.Poly(poly.as_expr(), last))
     if common.degree() < 1:
         return []
+    if common.degree() > _MAX_ROOTS_DEGREE:  # a hostile degree: solve's way, as before
+        return None
     found = sympy.roots(common)
     if sum(found.values()) != common.degree():
         return None
