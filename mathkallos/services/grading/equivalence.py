@@ -50,7 +50,8 @@ Point = tuple  # one value per symbol, in the order of the sorted symbols
 
 @lru_cache(maxsize=4096)
 def _free_symbols(expr: sympy.Basic) -> frozenset[sympy.Symbol]:
-    """A key's symbols, asked once per answer compared with it, are found once."""
+    """A key's symbols, asked once per answer compared with it (by every comparison below),
+    are found once."""
     return frozenset(expr.free_symbols)
 
 
@@ -264,6 +265,8 @@ def numerically_equal(
     ``ln(0 x)``) may be one that evaluation rejects or repairs, so a side undefined or
     infinite there gives None, not a verdict.
     """
+    if sign == 1 and a == b:  # one tree (an answer typed as its key): one function, and so
+        return True  # are its evaluations, whatever the sample points would find
     symbols = tuple(sorted(_free_symbols(a) | _free_symbols(b), key=_name))
     exact = _exactly_equal(a, b, symbols, domain, sign, total)
     if exact is not None:
@@ -405,7 +408,7 @@ def _symbolically_equivalent(a: sympy.Basic, b: sympy.Basic) -> bool:
 
 def sample_values(expr: sympy.Basic, domain: str = "real", count: int = 6) -> list[complex | float]:
     """Values of ``expr`` at up to ``count`` random points where it is defined (double)."""
-    symbols = tuple(sorted(expr.free_symbols, key=_name))
+    symbols = tuple(sorted(_free_symbols(expr), key=_name))
     side = _side(expr, symbols, domain)
     values: list[complex | float] = []
     for point in _points(symbols, domain, seed=31337):
@@ -434,7 +437,7 @@ def differ_by_constant(a: sympy.Basic, b: sympy.Basic, domain: str = "real") -> 
 
     A point where only one side is defined is a difference, so ``ln(x)`` is not ``ln|x|``.
     """
-    symbols = tuple(sorted(a.free_symbols | b.free_symbols, key=_name))
+    symbols = tuple(sorted(_free_symbols(a) | _free_symbols(b), key=_name))
     side_a, side_b = _side(a, symbols, domain), _side(b, symbols, domain)
     differences: list[complex | float] = []
     for point in _points(symbols, domain, seed=31337):
@@ -463,7 +466,7 @@ def constant_value(expr: sympy.Basic) -> Number | None:
 
 def proportional(a: sympy.Basic, b: sympy.Basic, domain: str = "real") -> bool:
     """True if ``a = c*b`` for a constant c != 0: ``2y-4x-2`` and ``y-2x-1`` share a zero set."""
-    symbols = tuple(sorted(a.free_symbols | b.free_symbols, key=_name))
+    symbols = tuple(sorted(_free_symbols(a) | _free_symbols(b), key=_name))
     side_a, side_b = _side(a, symbols, domain), _side(b, symbols, domain)
     ratios: list[complex | float] = []
     for point in _points(symbols, domain, seed=4242):

@@ -10,6 +10,7 @@ import math
 from collections.abc import Iterable
 
 import sympy
+from sympy.polys.domains import QQ, ZZ
 
 from .evaluation import evaluate_expr
 from .realsets import small_rational_coefficients
@@ -74,7 +75,8 @@ def _is_irreducible(expr: sympy.Expr) -> bool:
     )
     if coefficients is not None:
         return len(coefficients) == 2 or not _is_rational_square(_discriminant(coefficients))
-    _, factors = sympy.factor_list(evaluated)
+    poly = _rational_poly(evaluated, _sorted(symbols))
+    _, factors = poly.factor_list() if poly is not None else sympy.factor_list(evaluated)
     return len(factors) == 1 and factors[0][1] == 1
 
 
@@ -133,9 +135,36 @@ def _is_simplified_fraction(raw: sympy.Expr) -> bool:
     if evaluated.is_Rational:
         return _is_lowest_terms_literal(raw, evaluated)
     numerator, denominator = sympy.fraction(sympy.together(evaluated))
-    return not sympy.gcd(numerator, denominator).free_symbols and not any(
+    return not _common_factor(numerator, denominator) and not any(
         _is_unreduced_number_fraction(node) for node in sympy.preorder_traversal(raw)
     )
+
+
+def _common_factor(numerator: sympy.Expr, denominator: sympy.Expr) -> bool:
+    """Whether ``gcd(numerator, denominator)`` has a variable (see :func:`_rational_poly`)."""
+    symbols = _sorted(numerator.free_symbols | denominator.free_symbols)
+    first, second = (_rational_poly(part, symbols) for part in (numerator, denominator))
+    if first is not None and second is not None:
+        return not first.gcd(second).is_ground
+    return bool(sympy.gcd(numerator, denominator).free_symbols)
+
+
+def _sorted(symbols: set[sympy.Symbol]) -> list[sympy.Symbol]:
+    return sorted(symbols, key=lambda symbol: symbol.name)
+
+
+def _rational_poly(expr: sympy.Expr, symbols: list[sympy.Symbol]) -> sympy.Poly | None:
+    """``expr`` as a polynomial in ``symbols`` when it is one with rational coefficients,
+    else None. With its generators given, a Poly is built without asking assumptions of
+    every factor (how ``gcd`` and ``factor_list`` find generators: most of the time of the
+    form rules), and their gcd and factors are the same; anything else goes to sympy."""
+    if not symbols:
+        return None
+    try:
+        poly = sympy.Poly(expr, *symbols)
+    except sympy.PolynomialError:
+        return None
+    return poly if poly.domain in (ZZ, QQ) else None
 
 
 def _is_lowest_terms_literal(raw: sympy.Expr, value: sympy.Rational) -> bool:

@@ -35,6 +35,8 @@ from .vocabulary import (
     INVERSES,
     MAX_SPLIT_NAME,
     RELATIONS,
+    applied,
+    clear_applied,
     divide,
     logarithm,
     root,
@@ -280,7 +282,7 @@ class _Builder(Transformer_NonRecursive):
     def factorial(self, operand: Any, _op: Token) -> sympy.Expr:
         if isinstance(operand, _Letters):
             return operand.product(self.factorial(operand.factors[-1], _op))
-        return sympy.factorial(self._expr(operand), evaluate=False)
+        return applied(sympy.factorial, self._expr(operand))
 
     # ---- atoms -------------------------------------------------------------------------
     def number(self, token: Token) -> sympy.Expr:
@@ -346,13 +348,13 @@ class _Builder(Transformer_NonRecursive):
         return _Letters(tuple(CONSTANTS.get(piece) or _symbol(piece) for piece in pieces))
 
     def abs_bars(self, _open: Token, operand: Any, _close: Token) -> sympy.Expr:
-        return sympy.Abs(self._expr(operand), evaluate=False)
+        return applied(sympy.Abs, self._expr(operand))
 
     def floor_bars(self, _open: Token, operand: Any, _close: Token) -> sympy.Expr:
-        return sympy.floor(self._expr(operand), evaluate=False)
+        return applied(sympy.floor, self._expr(operand))
 
     def ceil_bars(self, _open: Token, operand: Any, _close: Token) -> sympy.Expr:
-        return sympy.ceiling(self._expr(operand), evaluate=False)
+        return applied(sympy.ceiling, self._expr(operand))
 
     def call(self, function: Token, argument: Any) -> sympy.Expr:
         return self._apply(function, self._arguments(argument))
@@ -402,7 +404,7 @@ class _Builder(Transformer_NonRecursive):
         return root([self._expr(operand), self._expr(degree)])
 
     def binom(self, _op: Token, top: Any, bottom: Any) -> sympy.Expr:
-        return sympy.binomial(self._expr(top), self._expr(bottom), evaluate=False)
+        return applied(sympy.binomial, self._expr(top), self._expr(bottom))
 
 
 @lru_cache(maxsize=1024)
@@ -488,10 +490,11 @@ def parse(text: str, max_length: int = MAX_LENGTH) -> Parsed:
 
 
 def clear_parse_cache() -> None:
-    """Forget cached parses (and the symbols and integers they are made of)."""
+    """Forget cached parses (and the symbols, integers and function arities they are made of)."""
     _parse.cache_clear()
     _symbol.cache_clear()
     _integer.cache_clear()
+    clear_applied()
 
 
 @lru_cache(maxsize=256)

@@ -213,7 +213,16 @@ def solve(op: str, difference: sympy.Expr, symbol: sympy.Symbol) -> RealSet:
     linear = _linear(op, difference, symbol)
     if linear is not None:
         return linear
-    absolutes = sorted(difference.atoms(sympy.Abs), key=sympy.default_sort_key)
+    coefficients = small_rational_coefficients(difference, symbol)
+    if coefficients is not None:
+        return _low_degree(op, coefficients)
+    if op == "=":
+        inverted = _inverted(difference, symbol)
+        if inverted is not None:
+            return inverted
+    absolutes = list(difference.atoms(sympy.Abs))
+    if len(absolutes) > 1:  # a fixed order (sympy's sort key is costly: one needs none)
+        absolutes.sort(key=sympy.default_sort_key)
     if len(absolutes) > _MAX_ABS or any(a.args[0].has(sympy.Abs) for a in absolutes):
         raise NotFast("too many absolute values")
     inners = [a.args[0] for a in absolutes]
@@ -221,59 +230,195 @@ def solve(op: str, difference: sympy.Expr, symbol: sympy.Symbol) -> RealSet:
     with digits(_DPS):
         kink_values = sorted({value for value, _ in kinks})
         bounds = [-mpmath.inf, *kink_values, mpmath.inf]
-        critical: list[tuple[mpmath.mpf, bool]] = list(kinks)
+        locals_ = []
         for low, high in pairwise(bounds):
             sample = _between(low, high)
             signs = {
                 a: _sign_at(inner, symbol, sample)
                 for a, inner in zip(absolutes, inners, strict=True)
             }
-            local = difference.xreplace({a: s * a.args[0] for a, s in signs.items()})
+            locals_.append(difference.xreplace({a: s * a.args[0] for a, s in signs.items()}))
+        by_regions = _by_regions(op, difference, symbol, bounds, locals_)
+        if by_regions is not None:
+            return by_regions
+        critical: list[tuple[mpmath.mpf, bool]] = list(kinks)
+        for (low, high), local in zip(pairwise(bounds), locals_, strict=True):
             numerator, denominator = local.as_numer_denom()
             found = _critical([(numerator, False), (denominator, True)], symbol)
             critical += [(v, pole) for v, pole in found if low < v < high]
         return _chart(op, difference, symbol, critical)
 
 
+def _by_regions(
+    op: str,
+    difference: sympy.Expr,
+    symbol: sympy.Symbol,
+    bounds: list[mpmath.mpf],
+    locals_: list[sympy.Expr],
+) -> RealSet | None:
+    """The set region by region, between the kinks of the absolute values, where the difference
+    is a polynomial of degree 1 or 2 with rational coefficients in every region (``|2x+1| <= 5``
+    is ``2x - 4 <= 0`` right of -1/2), plus the kinks where the relation holds: exact roots and
+    one sign at each kink instead of a chart; None when a region's polynomial is not such."""
+    parts = []
+    for (low, high), local in zip(pairwise(bounds), locals_, strict=True):
+        coefficients = small_rational_coefficients(local, symbol)
+        if coefficients is None:
+            return None
+        region = RealSet((Piece(low, high, False, False),))
+        parts.append(_low_degree(op, coefficients).intersection(region))
+    holds = _OPS[op]
+    for kink in bounds[1:-1]:
+        sign = _sign(difference, symbol, kink)
+        if sign is not None and holds(sign):
+            parts.append(RealSet((Piece(kink, kink, True, True),)))
+    return RealSet(()).union(*parts)
+
+
 def _linear(op: str, difference: sympy.Expr, symbol: sympy.Symbol) -> RealSet | None:
     """``k x + c op 0`` with real constants, solved directly (``x = 2``, ``2 - x >= 0``: most
     answers); None for anything else, which the sign chart handles."""
-    terms = difference.args if isinstance(difference, sympy.Add) else (difference,)
-    constants = [term for term in terms if symbol not in term.free_symbols]
+    line = _line(difference, symbol)
+    if line is None:
+        return None
+    slope, constant = line
+    with digits(_DPS):
+        root = -constant / slope
+    sign = 1 if slope > 0 else -1
+    return _by_signs(op, [root], [-sign, sign])
+
+
+def _low_degree(op: str, coefficients: list[sympy.Rational]) -> RealSet:
+    """``a x + b op 0`` or ``a x^2 + b x + c op 0`` with rational coefficients (a != 0), decided
+    exactly: the roots and the signs between them follow from a and the discriminant, so no
+    sign chart is evaluated (a typed ``(x-1)/3``, ``(x-2)(x-3) = 0``, ``x^2 < 1``)."""
+    sign = 1 if coefficients[0] > 0 else -1
+    if len(coefficients) == 2:
+        a, b = coefficients
+        return _by_signs(op, [_rational_value(-b / a)], [-sign, sign])
+    a, b, c = coefficients
+    discriminant = b * b - 4 * a * c
+    if discriminant < 0:
+        return _by_signs(op, [], [sign])
+    if discriminant == 0:
+        return _by_signs(op, [_rational_value(-b / (2 * a))], [sign, sign])
+    with digits(_DPS):
+        root = mpmath.sqrt(_rational_value(discriminant))
+        low, high = sorted(
+            (-_rational_value(b) + s * root) / (2 * _rational_value(a)) for s in (-1, 1)
+        )
+    return _by_signs(op, [low, high], [sign, -sign, sign])
+
+
+def _rational_value(value: sympy.Rational) -> mpmath.mpf:
+    with digits(_DPS):
+        return mpmath.mpf(int(value.p)) / int(value.q)
+
+
+def _by_signs(op: str, roots: list[mpmath.mpf], signs: list[int]) -> RealSet:
+    """Where ``f op 0`` holds, from the sorted real roots of f and its sign between them."""
+    holds = _OPS[op]
+    bounds = [-mpmath.inf, *roots, mpmath.inf]
+    pieces = [
+        Piece(low, high, False, False)
+        for (low, high), sign in zip(pairwise(bounds), signs, strict=True)
+        if holds(sign)
+    ]
+    if holds(0):
+        pieces += [Piece(root, root, True, True) for root in roots]
+    return RealSet.of(pieces)
+
+
+def _line(expr: sympy.Expr, symbol: sympy.Symbol) -> tuple[mpmath.mpf, mpmath.mpf] | None:
+    """(k, c) at 60 digits when ``expr`` is ``k x + c`` with real constants read off its terms,
+    k != 0; None for anything else."""
+    parts = _one_variable_factor(expr, symbol)
+    if parts is None or parts[2] != symbol:  # equal, not always the same object
+        return None
+    constants, factors, _ = parts
+    values = _real_values(factors, constants)
+    if values is None:
+        return None
+    slope, constant = values
+    return (slope, constant) if abs(slope) > _ZERO else None
+
+
+def _one_variable_factor(
+    expr: sympy.Expr, symbol: sympy.Symbol
+) -> tuple[list[sympy.Expr], list[sympy.Expr], sympy.Expr] | None:
+    """(the terms without ``symbol``, the other factors of the one term with it, and that
+    term's one factor with it), or None when more terms or factors have ``symbol``."""
+    terms = expr.args if isinstance(expr, sympy.Add) else (expr,)
     moving = [term for term in terms if symbol in term.free_symbols]
     if len(moving) != 1:
         return None
     (term,) = moving
     factors = term.args if isinstance(term, sympy.Mul) else (term,)
-    if factors.count(symbol) != 1 or any(
-        factor is not symbol and factor.free_symbols for factor in factors
-    ):
+    variable = [factor for factor in factors if symbol in factor.free_symbols]
+    if len(variable) != 1:
         return None
+    constants = [other for other in terms if other is not term]
+    return constants, [factor for factor in factors if factor is not variable[0]], variable[0]
+
+
+def _real_values(
+    factors: list[sympy.Expr], terms: list[sympy.Expr]
+) -> tuple[mpmath.mpf, mpmath.mpf] | None:
+    """(product of ``factors``, sum of ``terms``) at 60 digits; None unless all are finite
+    real numbers (the sign chart decides the rest)."""
     try:
-        slope_factors = [value_of(factor) for factor in factors if factor is not symbol]
-        constant_values = [value_of(constant) for constant in constants]
-    except NotFast:  # a constant that is not a real number: the sign chart decides
+        factor_values = [value_of(factor) for factor in factors]
+        term_values = [value_of(term) for term in terms]
+    except NotFast:
         return None
-    if any(mpmath.isinf(value) for value in (*slope_factors, *constant_values)):
+    if any(mpmath.isinf(value) for value in (*factor_values, *term_values)):
         return None
     with digits(_DPS):
-        slope = mpmath.fprod(slope_factors)
-        if abs(slope) <= _ZERO:
+        return mpmath.fprod(factor_values), mpmath.fsum(term_values)
+
+
+def _inverted(difference: sympy.Expr, symbol: sympy.Symbol) -> RealSet | None:
+    """``{x : a f(k x + m) + c = 0}`` for f one of exp, ln and a power of a positive constant
+    other than 1, solved by inverting f (solveset asks sympy's assumptions at every step);
+    None for anything else. The real domain is kept: exp and powers take positive values
+    only, and ln(u) = t has its solution u = e^t > 0 in the domain of ln."""
+    parts = _one_variable_factor(difference, symbol)
+    if parts is None:
+        return None
+    constants, factors, function = parts
+    if isinstance(function, (sympy.exp, sympy.log)) and len(function.args) == 1:
+        inner, base = function.args[0], None
+    elif isinstance(function, sympy.Pow) and symbol not in function.base.free_symbols:
+        inner, base = function.exp, function.base
+    else:
+        return None
+    line = _line(inner, symbol)
+    values = _real_values(factors, constants)
+    if line is None or values is None:
+        return None
+    (slope, intercept), (scale, constant) = line, values
+    with digits(_DPS):
+        if abs(scale) <= _ZERO:
             return None
-        root = -mpmath.fsum(constant_values) / slope
-        if slope < 0:
-            op = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}.get(op, op)
-        below, above = Piece(-mpmath.inf, root, False, False), Piece(root, mpmath.inf, False, False)
-        point = Piece(root, root, True, True)
-        pieces = {
-            "=": [point],
-            "!=": [below, above],
-            "<": [below],
-            "<=": [below, point],
-            ">": [above],
-            ">=": [point, above],
-        }[op]
-        return RealSet.of(pieces)
+        target = -constant / scale  # f(k x + m) = target
+        if isinstance(function, sympy.log):
+            argument = mpmath.exp(target)
+        elif target != 0 and abs(target) <= _ZERO:  # a tiny target: too close to call
+            return None
+        elif target <= 0:
+            return RealSet(())
+        elif base is None:
+            argument = mpmath.log(target)
+        else:
+            try:
+                base_value = value_of(base)
+            except NotFast:
+                return None
+            if base_value <= 0 or abs(base_value - 1) <= _ZERO or mpmath.isinf(base_value):
+                return None
+            argument = mpmath.log(target) / mpmath.log(base_value)
+        root = (argument - intercept) / slope
+        return RealSet((Piece(root, root, True, True),))
 
 
 def _chart(
@@ -386,10 +531,8 @@ def _real_roots(expr: sympy.Expr, symbol: sympy.Symbol) -> list[mpmath.mpf]:
 def _degree_bound(expr: sympy.Expr, symbol: sympy.Symbol) -> int | None:
     """An upper bound of the degree in ``symbol`` read off the tree (terms may cancel), or
     None where ``symbol`` is inside anything but sums, products and powers of degree >= 0."""
-    if symbol not in expr.free_symbols:
-        return 0
-    if expr.is_Symbol:  # equal to ``symbol``, not always the same object (sympy's cache)
-        return 1
+    if not expr.args:  # ``==``: equal to ``symbol``, not always the same object (sympy's cache)
+        return 1 if expr == symbol else 0
     if isinstance(expr, (sympy.Add, sympy.Mul)):
         degrees = [_degree_bound(arg, symbol) for arg in expr.args]
         if None in degrees:
@@ -398,7 +541,7 @@ def _degree_bound(expr: sympy.Expr, symbol: sympy.Symbol) -> int | None:
     if isinstance(expr, sympy.Pow) and expr.exp.is_Integer and expr.exp >= 0:
         base = _degree_bound(expr.base, symbol)
         return None if base is None else base * int(expr.exp)
-    return None
+    return 0 if symbol not in expr.free_symbols else None  # asked of these nodes only: one walk
 
 
 def small_rational_coefficients(

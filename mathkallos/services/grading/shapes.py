@@ -6,7 +6,8 @@ as AnswerShapeError so it never costs marks.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Callable, Sequence
 from functools import cached_property, lru_cache
 
 import sympy
@@ -18,7 +19,7 @@ from .guards import MAX_LENGTH
 from .latex import to_latex
 from .parser import Parsed, clear_parse_cache, parse
 from .settings import Settings
-from .typed import stands_for_evaluation
+from .typed import polynomial_with_absolutes, stands_for_evaluation, typed_variables
 from .values import Bracket, Logic, MatrixLiteral, Relation, SetLiteral, UnionOf, Value, map_value
 
 _RELATIONALS = {
@@ -68,10 +69,21 @@ class Reading:
         """The value as typed when every expression in it is a number whose typed tree stands
         for its evaluation (a typed number is always defined, so nothing differs), else
         :attr:`value`: lists, sets and matrices of numbers are compared unevaluated."""
+        typed = self._typed_value(lambda expr: _typed_number(expr, domain))
+        return self.value if typed is None else typed
+
+    def typed_polynomials(self) -> Value | None:
+        """The value as typed when every expression in it is a number or a polynomial with
+        absolute values whose typed tree stands for its evaluation over the reals, else None:
+        such a tree is defined at every real, so intervals and inequalities are read off it by
+        sign chart without sympy's evaluation (which asks many assumptions of ``|x-1|``)."""
+        return self._typed_value(_typed_polynomial)
+
+    def _typed_value(self, typed: Callable[[sympy.Basic], sympy.Basic]) -> Value | None:
         try:
-            return map_value(self.raw, lambda expr: _typed_number(expr, domain))
+            return map_value(self.raw, typed)
         except _NeedsEvaluation:
-            return self.value
+            return None
 
     def typed_expr(self, domain: str) -> sympy.Expr | None:
         """The typed single expression when sampling it stands for sampling :attr:`value`
@@ -92,10 +104,16 @@ class _NeedsEvaluation(Exception):
 
 
 def _typed_number(expr: sympy.Basic, domain: str) -> sympy.Basic:
+    if isinstance(expr, sympy.Expr) and typed_variables(expr, domain) is False:
+        return expr
+    raise _NeedsEvaluation
+
+
+def _typed_polynomial(expr: sympy.Basic) -> sympy.Basic:
     if (
         isinstance(expr, sympy.Expr)
-        and not expr.free_symbols
-        and stands_for_evaluation(expr, domain)
+        and polynomial_with_absolutes(expr)
+        and stands_for_evaluation(expr, "real")
     ):
         return expr
     raise _NeedsEvaluation
@@ -290,10 +308,22 @@ def join_lines(answer: str | Sequence[str], separator: str) -> str:
     return answer if isinstance(answer, str) else separator.join(answer)
 
 
-def fast_real_set(value: Value) -> realsets.RealSet:
+def fast_set_of(reading: Reading) -> realsets.RealSet:
+    """:func:`fast_real_set` of an answer: off its typed tree where that stands for its
+    evaluation (see :meth:`Reading.typed_polynomials`), else off its evaluation."""
+    typed = reading.typed_polynomials()
+    if typed is not None:
+        with contextlib.suppress(realsets.NotFast):
+            return fast_real_set(typed, typed=True)
+    return fast_real_set(reading.value)
+
+
+def fast_real_set(value: Value, typed: bool = False) -> realsets.RealSet:
     """:func:`real_set_of` by sign chart, without sympy sets; raises NotFast when unsure.
 
-    Shape errors are left to :func:`real_set_of` (anything unusual raises NotFast).
+    Shape errors are left to :func:`real_set_of` (anything unusual raises NotFast). A
+    ``typed`` value's relation that holds everywhere or nowhere raises NotFast too: its
+    variable may cancel in evaluation (``2(x+1) - 2x > 0``), which makes it a shape error.
     """
     if isinstance(value, sympy.Set):
         if value == sympy.S.Reals:
@@ -305,9 +335,9 @@ def fast_real_set(value: Value) -> realsets.RealSet:
     if isinstance(value, (SetLiteral, Bracket)):
         return realsets.points(_fast_number(item) for item in value.items)
     if isinstance(value, UnionOf):
-        return realsets.RealSet(()).union(*(fast_real_set(item) for item in value.items))
+        return realsets.RealSet(()).union(*(fast_real_set(item, typed) for item in value.items))
     if isinstance(value, Logic):
-        parts = [fast_real_set(item) for item in value.items]
+        parts = [fast_real_set(item, typed) for item in value.items]
         if value.op == "or":
             return realsets.RealSet(()).union(*parts)
         result = parts[0]
@@ -323,6 +353,8 @@ def fast_real_set(value: Value) -> realsets.RealSet:
         pairs = zip(value.operands[:-1], value.ops, value.operands[1:], strict=True)
         for left, op, right in pairs:
             result = result.intersection(realsets.solve(op, left - right, symbol))
+        if typed and (not result.pieces or result.same_as(realsets.REALS)):
+            raise realsets.NotFast("everywhere or nowhere: the variable may cancel")
         return result
     if isinstance(value, sympy.Expr) and value.is_number:
         return realsets.points([value])

@@ -44,9 +44,15 @@ def stands_for_evaluation(expr: sympy.Basic, domain: str) -> bool:
     Over the integers sample points can hit the holes that evaluation removes (``x/x`` at 0),
     so that domain always evaluates; ``i`` is allowed only when the domain is complex.
     """
+    return typed_variables(expr, domain) is not None
+
+
+def typed_variables(expr: sympy.Basic, domain: str) -> bool | None:
+    """None unless ``expr`` stands for its evaluation (:func:`stands_for_evaluation`), else
+    whether it has a variable (one walk answers both)."""
     if domain == "integer":
-        return False
-    return _scan(expr, domain == "complex") is not None
+        return None
+    return _scan(expr, domain == "complex")
 
 
 _KNOWN = frozenset(
@@ -79,6 +85,39 @@ def _scan(expr: sympy.Basic, complex_domain: bool) -> bool | None:
     ):
         return None
     return any(variables)
+
+
+def polynomial_with_absolutes(expr: sympy.Basic) -> bool:
+    """True for sums, products, nonnegative integer powers and absolute values of variables
+    (any constants inside): defined at every real, so there is no hole for evaluation to remove
+    and a sign chart reads the same relation from the typed tree as from its evaluation."""
+    return _polynomial_scan(expr) is not None
+
+
+def _polynomial_scan(expr: sympy.Basic) -> bool | None:
+    """None unless ``expr`` is a polynomial with absolute values, else whether it has a
+    variable (one walk, as in :func:`_scan`)."""
+    if not expr.args:
+        return bool(expr.is_Symbol)
+    variables = []
+    for arg in expr.args:
+        variable = _polynomial_scan(arg)
+        if variable is None:
+            return None
+        variables.append(variable)
+    if not any(variables):
+        return False
+    func = expr.func
+    if func is sympy.Pow:
+        exponent = expr.args[1]
+        if variables[1] or not (exponent.is_Integer and exponent >= 0):
+            return None
+    elif func not in _POLYNOMIAL_NODES:
+        return None
+    return True
+
+
+_POLYNOMIAL_NODES = frozenset([sympy.Add, sympy.Mul, sympy.Abs])
 
 
 def _atom_ok(atom: sympy.Basic, complex_domain: bool) -> bool:

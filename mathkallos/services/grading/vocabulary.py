@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import sympy
+from sympy.core.function import DefinedFunction, Function
 
 
 def unevaluated(cls: type[sympy.Expr], *args: sympy.Basic) -> sympy.Expr:
@@ -27,6 +28,34 @@ def unevaluated(cls: type[sympy.Expr], *args: sympy.Basic) -> sympy.Expr:
     return cls._from_args(args)
 
 
+_DEFINED_NEW, _FUNCTION_NEW = DefinedFunction.__new__, Function._new_.__func__
+_NARGS: dict[type, sympy.Set] = {}
+
+
+def applied(cls: type[sympy.Expr], *args: sympy.Basic) -> sympy.Expr:
+    """``cls(*args, evaluate=False)`` for a whitelisted function, built directly.
+
+    sympy's constructor passes two cached wrappers and makes the class's ``nargs`` set anew
+    for every node (sorting it); the node built here is the same, with the ``nargs`` that
+    constructor made for the class's first node. Classes with a constructor of their own
+    (Max and Min order their arguments) keep it; the arities are the parser's (FUNCTIONS).
+    """
+    nargs = _NARGS.get(cls)
+    if nargs is None:
+        node = cls(*args, evaluate=False)
+        if cls.__new__ is _DEFINED_NEW and cls._new_.__func__ is _FUNCTION_NEW:
+            _NARGS[cls] = node.nargs
+        return node
+    node = sympy.Basic.__new__(cls, *args)
+    node.nargs = nargs
+    return node
+
+
+def clear_applied() -> None:
+    """Forget the ``nargs`` sets (with the parse cache: benchmarks measure cold caches)."""
+    _NARGS.clear()
+
+
 def divide(numerator: sympy.Expr, denominator: sympy.Expr) -> sympy.Expr:
     inverse = unevaluated(sympy.Pow, denominator, sympy.S.NegativeOne)
     if numerator == 1:
@@ -36,8 +65,8 @@ def divide(numerator: sympy.Expr, denominator: sympy.Expr) -> sympy.Expr:
 
 def logarithm(args: list[sympy.Expr]) -> sympy.Expr:
     if len(args) == 1:
-        return sympy.log(args[0], evaluate=False)
-    return divide(sympy.log(args[0], evaluate=False), sympy.log(args[1], evaluate=False))
+        return applied(sympy.log, args[0])
+    return divide(applied(sympy.log, args[0]), applied(sympy.log, args[1]))
 
 
 def root(args: list[sympy.Expr]) -> sympy.Expr:
@@ -46,7 +75,7 @@ def root(args: list[sympy.Expr]) -> sympy.Expr:
 
 
 def _unary(cls: Any) -> Callable[[list[sympy.Expr]], sympy.Expr]:
-    return lambda args: cls(*args, evaluate=False)
+    return lambda args: applied(cls, *args)
 
 
 # name -> (builder, min args, max args)
@@ -93,7 +122,7 @@ FUNCTIONS: dict[str, tuple[Callable[[list[sympy.Expr]], sympy.Expr], int, int]] 
     "lg": (lambda a: logarithm([a[0], sympy.Integer(10)]), 1, 1),
     "binomial": (_unary(sympy.binomial), 2, 2),
     "max": (_unary(sympy.Max), 1, 20),
-    "cis": (lambda a: sympy.exp(unevaluated(sympy.Mul, sympy.I, a[0]), evaluate=False), 1, 1),
+    "cis": (lambda a: applied(sympy.exp, unevaluated(sympy.Mul, sympy.I, a[0])), 1, 1),
     "min": (_unary(sympy.Min), 1, 20),
 }
 ALIASES = {

@@ -25,6 +25,7 @@ from .base import KindChecker
 Systems = list[list[sympy.Expr]]
 Frozen = tuple[tuple[sympy.Expr, ...], ...]  # hashable systems, for the caches of key solutions
 _EXACT_DOMAINS = (ZZ, QQ, ZZ_I, QQ_I)
+_MAX_ROOTS_DEGREE = 12  # as the sign chart's bound
 
 
 @dataclass(frozen=True)
@@ -168,11 +169,95 @@ def _solve_system(
     try:
         solutions = sympy.linsolve(list(system), list(variables))
     except ValueError:  # NonlinearError
+        triangular = _triangular(system, variables)
+        if triangular is not None:
+            return triangular
         return sympy.solve(list(system), list(variables), dict=True)
     return [
         {v: value for v, value in zip(variables, solution, strict=True) if value != v}
         for solution in solutions
     ]
+
+
+def _triangular(
+    system: tuple[sympy.Expr, ...], variables: tuple[sympy.Symbol, ...]
+) -> list[dict] | None:
+    """Polynomial systems that pin their variables down one at a time (``y = x^2, y = 4``),
+    without ``solve`` (its Groebner bases and checks cost milliseconds): an equation linear in
+    a variable with a constant coefficient gives that variable, substituted everywhere, until
+    one polynomial in one variable is left, whose roots ``roots`` finds exactly. Every complex
+    solution, as ``solve`` gives them; None for other systems (a free variable, no such
+    chain, coefficients outside Q, roots beyond radicals)."""
+    equations = list(system)
+    solved: dict[sympy.Symbol, sympy.Expr] = {}
+    while True:
+        polys = _rational_polys(equations, variables)
+        if polys is None:
+            return None
+        polys = [poly for poly in polys if not poly.is_zero]
+        if any(poly.is_ground for poly in polys):
+            return []  # a nonzero constant = 0: no solutions
+        pinned = _pinned(polys, variables)
+        if pinned is None:
+            break
+        index, variable, value = pinned
+        solved = {other: expr.xreplace({variable: value}) for other, expr in solved.items()}
+        solved[variable] = value
+        equations = [poly.as_expr().xreplace({variable: value}) for poly in polys]
+        del equations[index]
+    left = [variable for variable in variables if variable not in solved]
+    if not left and not polys:
+        return [{variable: sympy.expand(value) for variable, value in solved.items()}]
+    if len(left) != 1 or not polys:
+        return None
+    (last,) = left
+    if any(expr.free_symbols - {last} for expr in solved.values()):
+        return None
+    common = sympy.Poly(polys[0].as_expr(), last)
+    for poly in polys[1:]:
+        common = common.gcd(sympy.Poly(poly.as_expr(), last))
+    if common.degree() < 1:
+        return []
+    if common.degree() > _MAX_ROOTS_DEGREE:  # a hostile degree: solve's way, as before
+        return None
+    found = sympy.roots(common)
+    if sum(found.values()) != common.degree():
+        return None
+    return [
+        {last: root, **{v: sympy.expand(e.xreplace({last: root})) for v, e in solved.items()}}
+        for root in found
+    ]
+
+
+def _rational_polys(
+    equations: list[sympy.Expr], variables: tuple[sympy.Symbol, ...]
+) -> list[sympy.Poly] | None:
+    polys = []
+    for equation in equations:
+        try:
+            poly = sympy.Poly(equation, *variables)
+        except sympy.PolynomialError:
+            return None
+        if poly.domain not in (ZZ, QQ):
+            return None
+        polys.append(poly)
+    return polys
+
+
+def _pinned(
+    polys: list[sympy.Poly], variables: tuple[sympy.Symbol, ...]
+) -> tuple[int, sympy.Symbol, sympy.Expr] | None:
+    """(equation, variable, its value) for the first equation with a variable in one term
+    only, of degree 1 with a constant coefficient: ``c v + rest = 0`` gives ``v = -rest/c``."""
+    for index, poly in enumerate(polys):
+        monomials = poly.monoms()
+        for position, variable in enumerate(variables):
+            with_it = [monomial for monomial in monomials if monomial[position]]
+            if len(with_it) == 1 and sum(with_it[0]) == with_it[0][position] == 1:
+                coefficient = poly.coeff_monomial(with_it[0])
+                rest = poly.as_expr() - coefficient * variable
+                return index, variable, sympy.expand(-rest / coefficient)
+    return None
 
 
 def same_solutions(answer: Equations, key: Equations, settings: Settings) -> bool:

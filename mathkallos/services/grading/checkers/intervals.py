@@ -12,20 +12,19 @@ import sympy
 
 from ..realsets import NotFast, RealSet, of_sympy
 from ..settings import Settings
-from ..shapes import Reading, fast_real_set, real_set_of, same_sets
-from ..values import Value
+from ..shapes import Reading, fast_set_of, real_set_of, same_sets
 from ..verdict import Verdict
 from .base import KindChecker
 
 
 class IntervalKey:
-    """The key's value, its fast form (by sign chart, else from its sympy set; None if neither
-    reads it) and its sympy set on demand."""
+    """The key's fast form (by sign chart, else from its sympy set; None if neither reads it)
+    and its sympy set on demand (from the key's evaluation, built only then)."""
 
-    def __init__(self, value: Value) -> None:
-        self.value = value
+    def __init__(self, reading: Reading) -> None:
+        self._reading = reading
         try:
-            self.fast: RealSet | None = fast_real_set(value)
+            self.fast: RealSet | None = fast_set_of(reading)
         except NotFast:
             # sympy solves the key once (which validates its shape); read as a RealSet when
             # it can be, so that answers the sign chart reads need no sympy sets
@@ -36,18 +35,18 @@ class IntervalKey:
 
     @cached_property
     def sympy_set(self) -> sympy.Set:
-        return real_set_of(self.value)
+        return real_set_of(self._reading.value)
 
 
 def read_key(key: str, settings: Settings) -> IntervalKey:
-    return IntervalKey(Reading(key, settings).value)
+    return IntervalKey(Reading(key, settings))
 
 
 def grade(answer: str, key: IntervalKey, settings: Settings) -> Verdict:
     reading = Reading(answer, settings)
     if key.fast is not None:
         try:
-            given_fast = fast_real_set(reading.value)
+            given_fast = fast_set_of(reading)
         except NotFast:
             pass
         else:

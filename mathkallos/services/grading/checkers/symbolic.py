@@ -46,7 +46,7 @@ class SymbolicKey:
     """
 
     def __init__(self, reading: Reading, settings: Settings) -> None:
-        self._reading = reading
+        self._reading, self._settings = reading, settings
         raw = reading.raw
         self.content_factored = isinstance(raw, sympy.Expr) and has_numeric_content(raw)
         typed = reading.typed_expr(settings.domain)
@@ -58,6 +58,25 @@ class SymbolicKey:
     def expr(self) -> sympy.Expr:
         return expr_of(self._reading.value)
 
+    @cached_property
+    def variables(self) -> set[sympy.Symbol]:
+        """The key's symbols other than constants of integration."""
+        return {s for s in self.expr.free_symbols if not _is_integration_constant(s)}
+
+    @cached_property
+    def without_constants(self) -> sympy.Expr:
+        return _without_constants(self.expr, self.expr.free_symbols - self.variables)
+
+    @cached_property
+    def family(self) -> tuple[sympy.Expr, set[sympy.Symbol], _Family | None]:
+        """(period, variables, the key's family ``a + p*n``) of a periodic problem: the same
+        for every answer compared with this key, so built once."""
+        if self._settings.periodic is None:
+            raise ValueError("not a periodic problem")
+        period = evaluate_expr(expr_of(parse(self._settings.periodic).value))
+        variables = {s for s in self.expr.free_symbols if _parameter(self.expr, set()) != s}
+        return period, variables, _family(self.expr, variables, self._settings.domain)
+
 
 def read_key(key: str, settings: Settings) -> SymbolicKey:
     return SymbolicKey(Reading(key, settings), settings)
@@ -68,7 +87,7 @@ def _is_integration_constant(symbol: sympy.Symbol) -> bool:
 
 
 def _without_constants(expr: sympy.Expr, constants: set[sympy.Symbol]) -> sympy.Expr:
-    return expr.subs({c: 0 for c in constants})
+    return expr.xreplace(dict.fromkeys(constants, sympy.S.Zero)) if constants else expr
 
 
 def _equivalent(reading: Reading, key: SymbolicKey, domain: str, sign: int = 1) -> bool:
@@ -92,19 +111,17 @@ def _matches(reading: Reading, symbolic_key: SymbolicKey, settings: Settings) ->
     """(equivalent?, feedback code when not) under the problem's equivalence notion."""
     if not settings.constant_of_integration and settings.periodic is None:
         return _equivalent(reading, symbolic_key, settings.domain), "incorrect"
-    answer, key = expr_of(reading.value), symbolic_key.expr
+    answer = expr_of(reading.value)
     if settings.constant_of_integration:
-        key_constants = {s for s in key.free_symbols if _is_integration_constant(s)}
-        variables = key.free_symbols - key_constants
-        answer_constants = answer.free_symbols - variables
+        answer_constants = answer.free_symbols - symbolic_key.variables
         if not differ_by_constant(
             _without_constants(answer, answer_constants),
-            _without_constants(key, key_constants),
+            symbolic_key.without_constants,
             settings.domain,
         ):
             return False, "incorrect"
         return bool(answer_constants), "missing_constant"
-    return _same_family(answer, key, settings), "incorrect"
+    return _same_family(answer, symbolic_key, settings), "incorrect"
 
 
 def _parameter(expr: sympy.Expr, variables: set[sympy.Symbol]) -> sympy.Symbol | None:
@@ -115,25 +132,24 @@ def _parameter(expr: sympy.Expr, variables: set[sympy.Symbol]) -> sympy.Symbol |
     return candidates[0] if len(candidates) == 1 else None
 
 
-def _family(
-    expr: sympy.Expr, variables: set[sympy.Symbol], domain: str
-) -> tuple[sympy.Expr, sympy.Expr | None] | None:
+_Family = tuple[sympy.Expr, sympy.Expr | None]
+
+
+def _family(expr: sympy.Expr, variables: set[sympy.Symbol], domain: str) -> _Family | None:
     """(representative, step) of ``a + p*n``; step None without a parameter; None if not linear."""
     parameter = _parameter(expr, variables)
     if parameter is None:
         return expr, None
-    base = expr.subs(parameter, 0)
-    step = sympy.expand(expr.subs(parameter, 1) - base)
+    base = expr.xreplace({parameter: sympy.S.Zero})
+    step = sympy.expand(expr.xreplace({parameter: sympy.S.One}) - base)
     if step.free_symbols or not equivalent(expr, base + step * parameter, domain):
         return None
     return base, step
 
 
-def _same_family(answer: sympy.Expr, key: sympy.Expr, settings: Settings) -> bool:
+def _same_family(answer: sympy.Expr, symbolic_key: SymbolicKey, settings: Settings) -> bool:
     """Same values modulo the period; general solutions ``a + p*n`` must have step ±period."""
-    period = evaluate_expr(expr_of(parse(settings.periodic).value))
-    variables = {s for s in key.free_symbols if _parameter(key, set()) != s}
-    key_family = _family(key, set(variables), settings.domain)
+    period, variables, key_family = symbolic_key.family
     answer_family = _family(answer, set(variables), settings.domain)
     if key_family is None or answer_family is None:
         return False

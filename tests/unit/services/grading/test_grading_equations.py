@@ -87,3 +87,92 @@ def test_sympy_sets_of_real_numbers_read_as_real_sets() -> None:
     ):
         with pytest.raises(NotFast):
             realsets.of_sympy(unreadable)
+
+
+@pytest.mark.parametrize(
+    "equation",
+    [
+        *("e^x = 1", "e^(2x-1) = 3", "3e^(-x) + 1 = 7", "e^x = -1", "e^x = 0", "-e^x = 2"),
+        *("2^x = 8", "(1/2)^(x+1) = 4", "10^(3x) = 1/1000", "sqrt(2)^x = 2", "e^x = e^2"),
+        *("ln(x) = 0", "ln(x-1) = 2", "2ln(3x+1) = -1", "log(x, 2) = 3", "lg(x) = -2"),
+        *("pi^(x/2) = pi", "5 = 2^(1-x)", "ln(2-x) = -3"),
+    ],
+)
+def test_exponentials_and_logarithms_of_a_line_are_inverted_as_solveset_solves_them(
+    equation: str,
+) -> None:
+    from mathkallos.services.grading import realsets
+
+    (difference,) = read_equations(Reading(equation, Settings()).value).systems[0]
+    x = sympy.Symbol("x")
+    expected = realsets.of_sympy(sympy.solveset(difference, x, sympy.S.Reals))
+    assert realsets._inverted(difference, x) is not None
+    assert realsets.solve("=", difference, x).same_as(expected)
+
+
+@pytest.mark.parametrize(
+    ("answer", "key", "right"),
+    [
+        ("x=ln(3)", "e^x=3", True),
+        ("x=ln(3)", "e^x=-3", False),
+        ("x=-2", "(1/2)^x=4", True),
+        ("x=e^2+1", "ln(x-1)=2", True),
+        ("x=e^2", "ln(x-1)=2", False),
+        ("x=0", "e^(x^2)=1", True),  # not a line inside: solveset
+        ("x=0", "1^x=1", False),  # every real: solveset
+        ("x=2", "(-2)^x=4", True),  # a negative base: solveset
+        ("x=ln(2)", "e^x=2", True),
+    ],
+)
+def test_inverted_equations_keep_their_verdicts(answer: str, key: str, right: bool) -> None:
+    assert check_answer_unbounded(answer, key, "equation").correct is right
+    assert check_answer_unbounded(key, answer, "equation").correct is right
+
+
+def _numbers(solutions: list[dict]) -> set[tuple]:
+    return {
+        tuple(sorted((str(v), complex(sympy.N(value))) for v, value in s.items()))
+        for s in solutions
+    }
+
+
+@pytest.mark.parametrize(
+    "system",
+    [
+        *("y=x^2 and y=4", "y=x^2 and y=-4", "x^2+y^2=2 and x=y", "x*y=2 and x=1"),
+        *("y=x^3 and y=x", "x+y=2 and x*y=1", "y=x^2 and y=2", "x=y^2-1 and y=3"),
+        *("y=x^2 and y=4 and x=2", "y=x^2 and y=4 and x=3", "y=x^2 and z=y+1 and z=5"),
+        "2y-x^2=0 and y-2=0",
+    ],
+)
+def test_triangular_systems_have_the_solutions_solve_finds(system: str) -> None:
+    from mathkallos.services.grading.checkers.equations import _triangular
+
+    (equations,) = read_equations(Reading(system, Settings()).value).systems
+    variables = tuple(sorted(set().union(*(e.free_symbols for e in equations)), key=str))
+    found = _triangular(tuple(equations), variables)
+    assert found is not None
+    assert _numbers(found) == _numbers(sympy.solve(equations, variables, dict=True))
+
+
+def test_other_systems_are_left_to_solve() -> None:
+    from mathkallos.services.grading.checkers.equations import _triangular
+
+    x, y, z = sympy.symbols("x y z")
+    for system, variables in [
+        ((y - x**2,), (x, y)),  # x is free
+        ((y - x**2, y - 4), (x, y, z)),  # z is free
+        ((x**2 + y**2 - 1, x**2 - y**2), (x, y)),  # no variable of degree 1 alone
+        ((y - sympy.sqrt(2) * x**2, y - 1), (x, y)),  # coefficients outside Q
+        ((y - sympy.exp(x), y - 1), (x, y)),
+        ((y - x**5 + x + 1, y), (x, y)),  # roots beyond radicals
+        ((y - x**13 - 1, y), (x, y)),  # a degree past the bound: solve's way
+    ]:
+        assert _triangular(system, variables) is None
+    for answer, key, right in [
+        ("y=x^2 and y=4", "x=2 and y=4 or x=-2 and y=4", True),
+        ("y=x^2 and y=4", "x=2 and y=4", False),
+        ("y=x^2 and y=-4", "x=2i and y=-4 or x=-2i and y=-4", True),
+        ("y=x^2 and y=4 and x=3", "x=3 and y=9", False),
+    ]:
+        assert check_answer_unbounded(answer, key, "equation").correct is right

@@ -269,3 +269,85 @@ def test_compiled_high_precision_equals_the_tree_walk(text: str, point: float) -
     assert (walked is None) == (compiled is None)
     if walked is not None:
         assert walked == compiled or (mpmath.isnan(walked) and mpmath.isnan(compiled))
+
+
+@pytest.mark.parametrize("op", ["=", "!=", "<", "<=", ">", ">="])
+@pytest.mark.parametrize(
+    "polynomial",
+    [
+        *("x^2 - 5x + 6", "-(x-1)(x+2)", "x^2", "x^2 + 1", "-x^2 + 2x - 1", "2x^2 - 3"),
+        *("(x-1)/3 - (x+1)/2", "3 - x/4", "x^2/4 - x/3"),
+    ],
+)
+def test_polynomials_of_degree_two_are_solved_as_the_sign_chart_solves_them(
+    polynomial: str, op: str
+) -> None:
+    """Rational coefficients read off exact values decide roots and signs exactly; the sign
+    chart (kept for everything else) agrees."""
+    from mathkallos.services.grading import realsets
+    from mathkallos.services.grading.numeric import digits
+
+    x = sympy.Symbol("x")
+    difference = Reading(polynomial, Settings()).value
+    numerator, denominator = difference.as_numer_denom()
+    critical = realsets._critical([(numerator, False), (denominator, True)], x)
+    with digits(60):  # as solve() charts
+        chart = realsets._chart(op, difference, x, critical)
+    assert realsets.solve(op, difference, x).same_as(chart)
+    typed = Reading(polynomial, Settings()).raw
+    assert realsets.solve(op, typed, x).same_as(chart)
+
+
+@pytest.mark.parametrize("op", ["=", "<", "<=", ">", ">=", "!="])
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        *(("|2x+1|", "5"), ("|x-1|", "x/2"), ("|x| + |x-2|", "4"), ("|x^2-4|", "3")),
+        *(("|x+1|", "|x-1|"), ("2|x-3|", "x^2 - 1"), ("|x|", "0"), ("|x-1|", "-1")),
+    ],
+)
+def test_absolute_values_solved_region_by_region_agree_with_solveset(
+    left: str, right: str, op: str
+) -> None:
+    from mathkallos.services.grading import realsets
+
+    x = sympy.Symbol("x")
+    a, b = (Reading(text, Settings()).value for text in (left, right))
+    relation = {"=": sympy.Eq, "!=": sympy.Ne, "<": sympy.Lt, "<=": sympy.Le}
+    relation |= {">": sympy.Gt, ">=": sympy.Ge}
+    expected = realsets.of_sympy(sympy.solveset(relation[op](a, b), x, sympy.S.Reals))
+    assert realsets.solve(op, a - b, x).same_as(expected)
+
+
+@pytest.mark.parametrize(
+    ("numerator", "denominator"),
+    [
+        *(("x^2-1", "x-1"), ("x+1", "x+2"), ("2x+2", "4"), ("x*y", "x^2"), ("x+y", "x-y")),
+        *(("x^2-2", "x-sqrt(2)"), ("sin(x)", "sin(x)+1"), ("x", "sqrt(x)"), ("3", "x^2+1")),
+    ],
+)
+def test_common_factors_of_a_fraction_are_the_ones_sympys_gcd_finds(
+    numerator: str, denominator: str
+) -> None:
+    from mathkallos.services.grading.forms import _common_factor
+
+    n, d = (evaluate_expr(Reading(text, Settings()).raw) for text in (numerator, denominator))
+    assert _common_factor(n, d) is bool(sympy.gcd(n, d).free_symbols)
+
+
+@pytest.mark.parametrize(
+    ("answer", "code"),
+    [
+        ("x(x-1)(x+1)", "correct"),
+        ("x^3-x", "equivalent_not_factored"),
+        ("(x+1)(x^2-x+1)", "correct"),
+        ("(x^2+x)(x-1)", "equivalent_not_factored"),
+        ("(x-1)(x+1)(x^2+1)", "correct"),
+        ("(x^2-1)(x^2+1)", "equivalent_not_factored"),
+        ("(x^3-2)(x+1)", "correct"),  # x^3 - 2: irreducible over Q
+        ("(x y + x)(y-1)", "equivalent_not_factored"),
+    ],
+)
+def test_factored_form_judged_by_factor_lists_in_the_symbols(answer: str, code: str) -> None:
+    key = str(evaluate_expr(Reading(answer, Settings()).raw).expand()).replace("**", "^")
+    assert check_answer(answer, key, "symbolic", form="factored").code == code

@@ -2,7 +2,7 @@
 
 import pytest
 
-from mathkallos.services.grading import check_answer, validate_key
+from mathkallos.services.grading import check_answer, check_answer_unbounded, validate_key
 
 
 def verdict(answer: str, key: str, kind: str, **settings: object):
@@ -152,3 +152,24 @@ def test_bad_keys_are_reported_row_by_row_and_never_blame_the_student() -> None:
     assert validate_key("[", "string", regex="[")
     assert validate_key("1", "nonsense")
     assert verdict("1", "(x+1", "symbolic").status == "needs_review"
+
+
+def test_one_key_read_once_judges_many_periodic_and_antiderivative_answers() -> None:
+    """The key's family, period and constant-free form are built once per key and shared."""
+    periodic = {"periodic": "2pi"}
+    for answer, code in [
+        ("pi/3 + 2pi n", "correct"),
+        ("7pi/3 + 2pi m", "correct"),
+        ("7pi/3", "incorrect"),  # one solution where the general solution is asked for
+        ("pi/3 + pi n", "incorrect"),
+        ("pi/3 - 2pi n", "correct"),
+    ]:
+        assert check_answer_unbounded(answer, "pi/3 + 2pi n", "symbolic", **periodic).code == code
+    constant = {"constant_of_integration": True}
+    for answer, code in [
+        ("x^3/3", "missing_constant"),
+        ("x^3/3+K", "correct"),
+        ("x^3/3+x", "incorrect"),
+        ("(x^3+1)/3 + C", "correct"),
+    ]:
+        assert check_answer_unbounded(answer, "x^3/3 + C", "symbolic", **constant).code == code

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import sympy
 
-from mathkallos.services.grading import MathSyntaxError, preview
+from mathkallos.services.grading import MathSyntaxError, preview, vocabulary
 from mathkallos.services.grading.evaluation import evaluate_expr
 from mathkallos.services.grading.parser import parse
 from mathkallos.services.grading.values import Bracket, Logic, MatrixLiteral, Relation, SetLiteral
@@ -199,3 +199,24 @@ def test_the_scanner_refuses_unknown_characters_at_once_and_stays_small() -> Non
     started = time.perf_counter()
     assert len(list(driver._tokens(long_sum))) == 2001
     assert time.perf_counter() - started < 0.5
+
+
+@pytest.mark.parametrize("name", sorted(vocabulary.FUNCTIONS))
+def test_functions_built_directly_are_sympys_unevaluated_nodes(name: str) -> None:
+    """The first node of a class comes from sympy's constructor, later ones are built
+    directly: both are the node ``cls(*args, evaluate=False)`` gives, nargs included."""
+    builder, least, most = vocabulary.FUNCTIONS[name]
+    x, y = sympy.symbols("x y")
+    for count in {least, most}:
+        args = [x + 1, y][:count] if count <= 2 else [x + i for i in range(count)]
+        vocabulary.clear_applied()
+        first, second = builder(args), builder(args)
+        for node in (first, second):
+            assert node == first
+            assert type(node) is type(first)
+            assert node.args == first.args
+            for part in sympy.preorder_traversal(node):
+                if isinstance(part, sympy.Function):
+                    expected = type(part)(*part.args, evaluate=False)
+                    assert part == expected
+                    assert part.nargs == expected.nargs

@@ -13,7 +13,7 @@ from mathkallos.services.grading import check_answer_unbounded, validate_key
 from mathkallos.services.grading.equivalence import equivalent, numerically_equal
 from mathkallos.services.grading.numeric import NotRational, exact_value
 from mathkallos.services.grading.parser import parse
-from mathkallos.services.grading.typed import stands_for_evaluation
+from mathkallos.services.grading.typed import polynomial_with_absolutes, stands_for_evaluation
 
 from .test_grading_properties import EXPRESSIONS, PROPERTY, _parse_expr
 
@@ -187,3 +187,52 @@ def test_a_key_finite_somewhere_is_decided_exactly_when_it_is_rational() -> None
     assert not finite_somewhere(typed("ln(0 x)"))
     assert finite_somewhere(typed("sin(x)/x"))
     assert not finite_somewhere(typed("1/(x-x) + 1"), "integer")
+
+
+@pytest.mark.parametrize(
+    ("answer", "key", "code"),
+    [
+        ("|2x+1|<=5", "[-3,2]", "correct"),
+        ("|-2x-1| <= 5", "|2x+1|<=5", "correct"),
+        ("2|x-1| < 8", "[-3, 5]", "interval_endpoints"),
+        ("|x-1|+|x+1| <= 4", "[-2,2]", "correct"),
+        ("(x-1)/3 <= (x+1)/2", "[-5, inf)", "correct"),
+        ("x/3 - 1 < x/2", "(-6, inf)", "correct"),
+        ("(x-2)(x+2) > 0", "(-inf, -2) U (2, inf)", "correct"),
+        ("|x-1| <= 4", "[-3, 4]", "incorrect"),
+        ("x^2 >= 0", "(-inf, inf)", "correct"),  # everywhere: decided on the evaluation
+        ("|x| < 0", "(-1, 1)", "incorrect"),  # nowhere: likewise
+    ],
+)
+def test_intervals_read_off_typed_polynomials(answer: str, key: str, code: str) -> None:
+    assert polynomial_with_absolutes(_typed(answer).operands[0]) or "[" in answer
+    assert check_answer_unbounded(answer, key, "interval").code == code
+
+
+def test_a_typed_relation_whose_variable_cancels_is_evaluated() -> None:
+    """``2(x+1) - 2x`` holds everywhere as typed, but evaluates to 2 > 0: no variable, which
+    is a shape error, exactly as without the typed path; ``x/x`` (a hole at 0 as typed) is
+    never read as typed."""
+    assert not polynomial_with_absolutes(_typed("x/x"))
+    for answer in ["2(x+1) - 2x > 0", "x - x + 1 > 0", "x/x >= 1"]:
+        verdict = check_answer_unbounded(answer, "(-inf, inf)", "interval")
+        assert (verdict.status, verdict.code) == ("invalid_input", "wrong_type")
+
+
+@pytest.mark.parametrize("text", ["asin(x)", "sqrt(x)*sqrt(y)", "exp(pi*sqrt(163))", "sqrt(x)^2"])
+def test_an_answer_typed_as_its_key_is_its_key(text: str) -> None:
+    """One tree is one function, and so are its evaluations: no sample point is needed."""
+    assert numerically_equal(_typed(text), _typed(text), "real", total=True) is True
+    assert check_answer_unbounded(text, text, "symbolic").code == "correct"
+    # even where nothing is defined on the reals: evaluation makes it the same expression too
+    assert check_answer_unbounded("sqrt(-1-x^2)", "sqrt(-1-x^2)", "symbolic").code == "correct"
+    assert check_answer_unbounded("ln(x-x)", "ln(x-x)", "symbolic").status == "needs_review"
+
+
+def test_one_walk_tells_whether_a_typed_tree_stands_for_its_evaluation_and_has_a_variable() -> None:
+    from mathkallos.services.grading.typed import typed_variables
+
+    assert typed_variables(_typed("sqrt(2)/2 + pi"), "real") is False
+    assert typed_variables(_typed("sin(x)/2"), "real") is True
+    assert typed_variables(_typed("1/(2-2)"), "real") is None
+    assert typed_variables(_typed("1 + 2"), "integer") is None
