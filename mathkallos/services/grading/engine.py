@@ -6,6 +6,7 @@ author's malformed key "needs_review", a guard or resource limit "limit". Nothin
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -23,6 +24,7 @@ from .settings import Settings, build_settings
 from .shapes import clear_reading_caches, latex_of
 from .verdict import Preview, Verdict
 
+log = logging.getLogger(__name__)
 _LIST_SEPARATORS = {"steps": "\n", "choice": ","}
 
 
@@ -126,6 +128,9 @@ def _grade(text: str, read_key: Any, kind: str, options: Settings) -> Verdict:
     except AnswerShapeError as error:
         return Verdict.ungraded("invalid_input", error.code, **error.params)
     except (MemoryError, RecursionError):
+        return Verdict.ungraded("limit", "limit")
+    except Exception:  # a CAS failure on an input nobody foresaw: the student is not to blame
+        log.exception("grading failed on a %s answer", kind)
         return Verdict.ungraded("limit", "limit")
     return replace(verdict, hints=hints) if hints else verdict
 

@@ -76,7 +76,10 @@ def _is_irreducible(expr: sympy.Expr) -> bool:
     if coefficients is not None:
         return len(coefficients) == 2 or not _is_rational_square(_discriminant(coefficients))
     poly = _rational_poly(evaluated, _sorted(symbols))
-    _, factors = poly.factor_list() if poly is not None else sympy.factor_list(evaluated)
+    try:
+        _, factors = poly.factor_list() if poly is not None else sympy.factor_list(evaluated)
+    except sympy.PolynomialError:  # x - pi e^(-x): not a polynomial, nothing to split it into
+        return True
     return len(factors) == 1 and factors[0][1] == 1
 
 

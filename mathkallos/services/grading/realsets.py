@@ -518,7 +518,7 @@ def _real_roots(expr: sympy.Expr, symbol: sympy.Symbol) -> list[mpmath.mpf]:
         raise NotFast("not a polynomial") from None
     if poly.degree() > _MAX_DEGREE:
         raise NotFast("degree too high")
-    if poly.is_zero:
+    if poly.degree() < 1:  # zero, or a constant once expanded ((x+1)^2 - x^2 - 2x): no roots
         return []
     coefficients = poly.all_coeffs()
     if poly.degree() <= 2 and not any(c.free_symbols for c in coefficients):

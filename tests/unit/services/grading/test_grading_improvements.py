@@ -351,3 +351,35 @@ def test_common_factors_of_a_fraction_are_the_ones_sympys_gcd_finds(
 def test_factored_form_judged_by_factor_lists_in_the_symbols(answer: str, code: str) -> None:
     key = str(evaluate_expr(Reading(answer, Settings()).raw).expand()).replace("**", "^")
     assert check_answer(answer, key, "symbolic", form="factored").code == code
+
+
+@pytest.mark.parametrize(
+    ("answer", "key", "right"),
+    [
+        ("(x+1)^2 - x^2 - 2x > 0", "(-inf, inf)", True),  # a constant once expanded
+        ("(x+1)^2 - x^2 - 2x > 0", "x > 0", False),
+        ("(x+1)^2 - x^2 - 2x < 0", "x > 0", False),
+    ],
+)
+def test_a_relation_that_expands_to_a_constant_is_graded(answer, key, right) -> None:
+    verdict = check_answer_unbounded(answer, key, "interval")
+    assert (verdict.status, verdict.correct) == ("checked", right)
+
+
+def test_a_factor_that_is_not_a_polynomial_counts_as_factored() -> None:
+    answer = "(x - pi/e^(x+1))^2"
+    verdict = check_answer_unbounded(answer, answer, "symbolic", form=["factored"])
+    assert (verdict.status, verdict.correct) == ("checked", True)
+
+
+def test_an_unforeseen_failure_of_a_checker_is_could_not_check(monkeypatch) -> None:
+    from mathkallos.services.grading.checkers import CHECKERS
+
+    def broken(*_args: object) -> None:
+        raise ValueError("a CAS corner nobody foresaw")
+
+    monkeypatch.setitem(CHECKERS, "symbolic", CHECKERS["symbolic"]._replace(grade=broken))
+    clear_caches()
+    verdict = check_answer_unbounded("x^2 + 1", "x^2 + 1", "symbolic")
+    assert (verdict.status, verdict.code) == ("limit", "limit")
+    assert verdict.correct is False
