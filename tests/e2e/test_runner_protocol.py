@@ -77,6 +77,12 @@ async def _start_the_exam(tab: Tab) -> tuple[dict, str, dict[str, str]]:
     return attempt, tab.redirects.pop(), {"attempt_id": str(attempt["id"])}
 
 
+async def _navigate(tab: Tab, path: str, params: dict[str, str]) -> None:
+    loaded = tab.expect(lambda _d: tab.hydrated)
+    await tab.navigate(path, params)
+    await tab.wait(loaded, WAIT)
+
+
 async def _answer(tab: Tab, text: str) -> None:
     saved = tab.expect(lambda _d: text in (tab.var(RUNNER_STATE, "saved_answers") or {}).values())
     await tab.emit(f"{RUNNER_STATE}.set_draft", {"text": text})
@@ -90,9 +96,7 @@ async def _answer_before_the_load(url: str, tokens: tuple[str, str]) -> tuple[in
         attempt, path, params = await _start_the_exam(tab)
         await tab.emit(f"{RUNNER_STATE}.go", {"index": 2})
         await tab.emit(f"{RUNNER_STATE}.set_draft", {"text": "7"})
-        loaded = tab.expect(lambda _d: tab.hydrated)
-        await tab.navigate(path, params)
-        await tab.wait(loaded, WAIT)
+        await _navigate(tab, path, params)
         index_after_load = tab.var(RUNNER_STATE, "index")
         await _answer(tab, "8")
         return attempt["id"], index_after_load
@@ -112,9 +116,7 @@ async def _reload_on_the_third_problem(url: str, tokens: tuple[str, str]) -> tup
     the same tab, as the browser's reload keeps its token) and answer at once."""
     async with _tab(url, tokens) as tab:
         attempt, path, params = await _start_the_exam(tab)
-        loaded = tab.expect(lambda _d: tab.hydrated)
-        await tab.navigate(path, params)
-        await tab.wait(loaded, WAIT)
+        await _navigate(tab, path, params)
         moved = tab.expect(lambda _d: tab.var(RUNNER_STATE, "index") == 2)
         await tab.emit(f"{RUNNER_STATE}.go", {"index": 2})
         await tab.wait(moved, WAIT)

@@ -10,10 +10,9 @@ import math
 from collections.abc import Iterable
 
 import sympy
-from sympy.polys.domains import QQ, ZZ
 
 from .evaluation import evaluate_expr
-from .realsets import small_rational_coefficients
+from .realsets import rational_poly, small_rational_coefficients
 
 _CODES = {
     "expanded": "equivalent_not_expanded",
@@ -75,7 +74,7 @@ def _is_irreducible(expr: sympy.Expr) -> bool:
     )
     if coefficients is not None:
         return len(coefficients) == 2 or not _is_rational_square(_discriminant(coefficients))
-    poly = _rational_poly(evaluated, _sorted(symbols))
+    poly = rational_poly(evaluated, _sorted(symbols))
     try:
         _, factors = poly.factor_list() if poly is not None else sympy.factor_list(evaluated)
     except sympy.PolynomialError:  # x - pi e^(-x): not a polynomial, nothing to split it into
@@ -144,9 +143,9 @@ def _is_simplified_fraction(raw: sympy.Expr) -> bool:
 
 
 def _common_factor(numerator: sympy.Expr, denominator: sympy.Expr) -> bool:
-    """Whether ``gcd(numerator, denominator)`` has a variable (see :func:`_rational_poly`)."""
+    """Whether ``gcd(numerator, denominator)`` has a variable (see :func:`rational_poly`)."""
     symbols = _sorted(numerator.free_symbols | denominator.free_symbols)
-    first, second = (_rational_poly(part, symbols) for part in (numerator, denominator))
+    first, second = (rational_poly(part, symbols) for part in (numerator, denominator))
     if first is not None and second is not None:
         return not first.gcd(second).is_ground
     return bool(sympy.gcd(numerator, denominator).free_symbols)
@@ -154,20 +153,6 @@ def _common_factor(numerator: sympy.Expr, denominator: sympy.Expr) -> bool:
 
 def _sorted(symbols: set[sympy.Symbol]) -> list[sympy.Symbol]:
     return sorted(symbols, key=lambda symbol: symbol.name)
-
-
-def _rational_poly(expr: sympy.Expr, symbols: list[sympy.Symbol]) -> sympy.Poly | None:
-    """``expr`` as a polynomial in ``symbols`` when it is one with rational coefficients,
-    else None. With its generators given, a Poly is built without asking assumptions of
-    every factor (how ``gcd`` and ``factor_list`` find generators: most of the time of the
-    form rules), and their gcd and factors are the same; anything else goes to sympy."""
-    if not symbols:
-        return None
-    try:
-        poly = sympy.Poly(expr, *symbols)
-    except sympy.PolynomialError:
-        return None
-    return poly if poly.domain in (ZZ, QQ) else None
 
 
 def _is_lowest_terms_literal(raw: sympy.Expr, value: sympy.Rational) -> bool:

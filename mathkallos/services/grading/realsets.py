@@ -26,6 +26,7 @@ from itertools import pairwise
 
 import mpmath
 import sympy
+from sympy.polys.domains import QQ, ZZ
 
 from .equivalence import constant_value
 from .numeric import NotRational, Undefined, Unsupported, digits, evaluate_at, exact_value
@@ -33,7 +34,7 @@ from .numeric import NotRational, Undefined, Unsupported, digits, evaluate_at, e
 _DPS = 60
 _SAME = mpmath.mpf("1e-40")
 _ZERO = mpmath.mpf("1e-25")
-_MAX_DEGREE = 12
+MAX_DEGREE = 12  # polynomials of higher degree (hostile ones) take sympy's general paths
 _MAX_ABS = 3
 _OPS: dict[str, Callable[[int], bool]] = {
     "=": lambda sign: sign == 0,
@@ -516,7 +517,7 @@ def _real_roots(expr: sympy.Expr, symbol: sympy.Symbol) -> list[mpmath.mpf]:
         poly = sympy.Poly(expr, symbol)
     except sympy.PolynomialError:
         raise NotFast("not a polynomial") from None
-    if poly.degree() > _MAX_DEGREE:
+    if poly.degree() > MAX_DEGREE:
         raise NotFast("degree too high")
     if poly.degree() < 1:  # zero, or a constant once expanded ((x+1)^2 - x^2 - 2x): no roots
         return []
@@ -542,6 +543,21 @@ def _degree_bound(expr: sympy.Expr, symbol: sympy.Symbol) -> int | None:
         base = _degree_bound(expr.base, symbol)
         return None if base is None else base * int(expr.exp)
     return 0 if symbol not in expr.free_symbols else None  # asked of these nodes only: one walk
+
+
+def rational_poly(expr: sympy.Expr, symbols: list[sympy.Symbol]) -> sympy.Poly | None:
+    """``expr`` as a polynomial in ``symbols`` when it is one with rational coefficients,
+    else None. With its generators given, a Poly is built without asking assumptions of
+    every factor (how ``gcd``, ``factor_list`` and ``solve`` find generators: most of the
+    time of the form rules), and their gcd and factors are the same; anything else is left to
+    sympy's general paths."""
+    if not symbols:
+        return None
+    try:
+        poly = sympy.Poly(expr, *symbols)
+    except sympy.PolynomialError:
+        return None
+    return poly if poly.domain in (ZZ, QQ) else None
 
 
 def small_rational_coefficients(

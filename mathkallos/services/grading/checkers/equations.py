@@ -25,7 +25,6 @@ from .base import KindChecker
 Systems = list[list[sympy.Expr]]
 Frozen = tuple[tuple[sympy.Expr, ...], ...]  # hashable systems, for the caches of key solutions
 _EXACT_DOMAINS = (ZZ, QQ, ZZ_I, QQ_I)
-_MAX_ROOTS_DEGREE = 12  # as the sign chart's bound
 
 
 @dataclass(frozen=True)
@@ -218,7 +217,7 @@ def _triangular(
         common = common.gcd(sympy.Poly(poly.as_expr(), last))
     if common.degree() < 1:
         return []
-    if common.degree() > _MAX_ROOTS_DEGREE:  # a hostile degree: solve's way, as before
+    if common.degree() > realsets.MAX_DEGREE:  # a hostile degree: solve's way, as before
         return None
     found = sympy.roots(common)
     if sum(found.values()) != common.degree():
@@ -232,16 +231,8 @@ def _triangular(
 def _rational_polys(
     equations: list[sympy.Expr], variables: tuple[sympy.Symbol, ...]
 ) -> list[sympy.Poly] | None:
-    polys = []
-    for equation in equations:
-        try:
-            poly = sympy.Poly(equation, *variables)
-        except sympy.PolynomialError:
-            return None
-        if poly.domain not in (ZZ, QQ):
-            return None
-        polys.append(poly)
-    return polys
+    polys = [realsets.rational_poly(equation, list(variables)) for equation in equations]
+    return None if None in polys else polys
 
 
 def _pinned(
