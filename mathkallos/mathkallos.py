@@ -16,7 +16,7 @@ from mathkallos.logging_setup import configure_logging
 from mathkallos.pages.admin_users import AdminUsersState, admin_users_page
 from mathkallos.pages.attempt_detail import AttemptDetailState, attempt_detail_page
 from mathkallos.pages.attempt_list import AttemptListState, attempt_list_page
-from mathkallos.pages.auth import login_page, register_page
+from mathkallos.pages.auth import LoginState, RegisterState, login_page, register_page
 from mathkallos.pages.catalog import CatalogState, catalog_page
 from mathkallos.pages.course import CourseState, ReaderState, course_page, reader_page
 from mathkallos.pages.course_editor import CourseEditorState, course_editor_page
@@ -53,8 +53,18 @@ _PUBLIC = AppState.check_auth
 _SIGNED_IN = AppState.require_login
 
 app.add_page(landing_page, route=routes.HOME, title="MathKallos", on_load=_PUBLIC)
-app.add_page(login_page, route=routes.LOGIN, title="Log in · MathKallos", on_load=_PUBLIC)
-app.add_page(register_page, route=routes.REGISTER, title="Sign up · MathKallos", on_load=_PUBLIC)
+app.add_page(
+    login_page,
+    route=routes.LOGIN,
+    title="Log in · MathKallos",
+    on_load=[_PUBLIC, LoginState.open_form],
+)
+app.add_page(
+    register_page,
+    route=routes.REGISTER,
+    title="Sign up · MathKallos",
+    on_load=[_PUBLIC, RegisterState.open_form],
+)
 app.add_page(
     profile_page,
     route=routes.PROFILE,

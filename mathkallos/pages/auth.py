@@ -21,6 +21,11 @@ class LoginState(AppState):
     error: str = ""
     busy: bool = False
 
+    @rx.event
+    def open_form(self) -> None:
+        """A new visit starts without the last visit's verdict: the tab's state outlives pages."""
+        self.error, self.busy = "", False
+
     def _next_path(self) -> str:
         return routes.safe_next(self.router.url.query_parameters.get("next"))
 
@@ -95,6 +100,11 @@ class RegisterState(AppState):
     values: dict[str, str] = {}
     errors: dict[str, str] = {}
     busy: bool = False
+
+    @rx.event
+    def open_form(self) -> None:
+        """A new visit starts without the last visit's errors; what was typed stays."""
+        self.errors, self.busy = {}, False
 
     @rx.event
     async def submit(self, form: dict[str, Any]):  # noqa: ANN201 - event specs

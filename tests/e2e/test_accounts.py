@@ -138,6 +138,8 @@ def test_wrong_password_five_times_locks_the_account_with_a_clear_message(page: 
         page.get_by_label("Password").fill("Wrong-horse-9")
         page.get_by_role("button", name="Log in", exact=True).click()
         expect(page.get_by_role("alert")).to_contain_text("Wrong")
+        # The refusal empties the password: only then is this attempt's answer on screen.
+        expect(page.get_by_label("Password")).to_have_value("")
     page.get_by_label("Password").fill("Correct-horse-9")
     page.get_by_role("button", name="Log in", exact=True).click()
     expect(page.get_by_role("alert")).to_contain_text("Too many failed attempts")

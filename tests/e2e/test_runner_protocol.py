@@ -4,13 +4,6 @@ the start, after a reload) keeps the problem in hand."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator, Coroutine
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import asynccontextmanager
-from typing import Any, TypeVar
-
-import aiohttp
 from sqlmodel import col, select
 
 from mathkallos.models.attempts import AttemptAnswer
@@ -18,12 +11,11 @@ from mathkallos.models.users import Role, User
 from mathkallos.services import content
 from mathkallos.services.access import Actor
 from mathkallos.services.auth import sessions
-from mathkallos.settings import PROJECT_ROOT
 from tests.e2e.appdb import PASSWORD, app_session, new_user
 from tests.support.app_server import ServedApp
-from tests.support.reflex_client import COURSE_STATE, RUNNER_STATE, Build, Tab
+from tests.support.protocol_tabs import open_tab, run_client
+from tests.support.reflex_client import COURSE_STATE, RUNNER_STATE, Tab
 
-T = TypeVar("T")
 COURSE = "inequalities-and-algebraic-tricks"
 EXAM = "inequalities-exam"
 WAIT = 60.0
@@ -40,29 +32,12 @@ def _signed_in_student(database_url: str) -> tuple[str, str]:
         return signed.access_token, signed.refresh_token
 
 
-def _run(client: Coroutine[Any, Any, T]) -> T:
-    """The client's own event loop in its own thread: Playwright's sync API keeps one running
-    in the test thread once a browser test has run in the session."""
-    with ThreadPoolExecutor(1) as thread:
-        return thread.submit(asyncio.run, client).result()
-
-
 def _saved(database_url: str, attempt_id: int) -> dict[int, str]:
     with app_session(database_url) as session:
         rows = session.exec(
             select(AttemptAnswer).where(col(AttemptAnswer.attempt_id) == attempt_id)
         )
         return {row.position: row.answer for row in rows if row.answer}
-
-
-@asynccontextmanager
-async def _tab(url: str, tokens: tuple[str, str]) -> AsyncIterator[Tab]:
-    async with aiohttp.ClientSession() as http:
-        tab = Tab(url, Build.read(PROJECT_ROOT), http, tokens)
-        try:
-            yield tab
-        finally:
-            await tab.close()
 
 
 async def _start_the_exam(tab: Tab) -> tuple[dict, str, dict[str, str]]:
@@ -92,7 +67,7 @@ async def _answer(tab: Tab, text: str) -> None:
 async def _answer_before_the_load(url: str, tokens: tuple[str, str]) -> tuple[int, int]:
     """Start the exam, move to the third problem and answer it before the redirect's
     navigation (so before the runner page's load); then answer it again once loaded."""
-    async with _tab(url, tokens) as tab:
+    async with open_tab(url, tokens) as tab:
         attempt, path, params = await _start_the_exam(tab)
         await tab.emit(f"{RUNNER_STATE}.go", {"index": 2})
         await tab.emit(f"{RUNNER_STATE}.set_draft", {"text": "7"})
@@ -106,7 +81,7 @@ def test_an_answer_given_before_the_runner_loads_stays_on_its_problem(
     app_server: ServedApp, app_database_url: str
 ) -> None:
     tokens = _signed_in_student(app_database_url)
-    attempt_id, index_after_load = _run(_answer_before_the_load(app_server.url, tokens))
+    attempt_id, index_after_load = run_client(_answer_before_the_load(app_server.url, tokens))
     assert index_after_load == 2, "the page's load moved the student off the problem in hand"
     assert _saved(app_database_url, attempt_id) == {3: "8"}
 
@@ -114,7 +89,7 @@ def test_an_answer_given_before_the_runner_loads_stays_on_its_problem(
 async def _reload_on_the_third_problem(url: str, tokens: tuple[str, str]) -> tuple[int, int]:
     """Open the exam's runner, move to the third problem, reload the tab (a new connection of
     the same tab, as the browser's reload keeps its token) and answer at once."""
-    async with _tab(url, tokens) as tab:
+    async with open_tab(url, tokens) as tab:
         attempt, path, params = await _start_the_exam(tab)
         await _navigate(tab, path, params)
         moved = tab.expect(lambda _d: tab.var(RUNNER_STATE, "index") == 2)
@@ -131,6 +106,6 @@ def test_a_reload_keeps_the_student_on_the_problem_in_hand(
     app_server: ServedApp, app_database_url: str
 ) -> None:
     tokens = _signed_in_student(app_database_url)
-    attempt_id, index = _run(_reload_on_the_third_problem(app_server.url, tokens))
+    attempt_id, index = run_client(_reload_on_the_third_problem(app_server.url, tokens))
     assert index == 2, "the reload sent the student back to the first unfinished problem"
     assert _saved(app_database_url, attempt_id) == {3: "9"}
