@@ -46,7 +46,10 @@ log = logging.getLogger("mathkallos.app")
 app = rx.App(
     api_transformer=build_api(),
     stylesheets=["/styles.css"],
-    head_components=[rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml")],
+    head_components=[
+        rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml"),
+        rx.el.script(src="/browser_languages.js"),
+    ],
 )
 
 _PUBLIC = AppState.check_auth

@@ -82,6 +82,7 @@ class AppState(rx.State):
     lang_pref: str = rx.Cookie("", name="mk_lang", max_age=ONE_YEAR_SECONDS)
     access_token: str = rx.LocalStorage("", name="mk_access", sync=True)
     refresh_token: str = rx.LocalStorage("", name="mk_refresh", sync=True)
+    browser_languages: str = rx.LocalStorage("", name="mk_browser_languages")
     user_id: int = 0
     user_name: str = ""
     user_role: str = ""
@@ -91,9 +92,12 @@ class AppState(rx.State):
 
     @rx.var
     def lang(self) -> str:
-        # The headers alone, not `self.router`: a computed var reading the router depends on
-        # the page and URL too, and every navigation would re-send the whole catalogue `t`.
-        return i18n.negotiate(self.lang_pref, self.rx_router_headers.accept_language)
+        # navigator.languages (assets/browser_languages.js) first: Chromium's websocket carries
+        # the browser-wide Accept-Language, not the page's. The headers alone, not `self.router`:
+        # a computed var reading the router depends on the page and URL too, and every
+        # navigation would re-send the whole catalogue `t`.
+        browser = self.browser_languages or self.rx_router_headers.accept_language
+        return i18n.negotiate(self.lang_pref, browser)
 
     @rx.var
     def t(self) -> dict[str, str]:
