@@ -7,7 +7,9 @@ so a draft's existence does not leak.
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, or_, true
+from functools import cache
+
+from sqlalchemy import BindParameter, ColumnElement, Select, bindparam, or_, true
 from sqlmodel import Session, col, select
 
 from mathkallos.models.content import Course, Problem, ProblemStatus
@@ -23,11 +25,28 @@ def can_edit(actor: Actor | None, owner_id: int | None) -> bool:
 
 def course_visibility(actor: Actor | None) -> ColumnElement[bool]:
     """SQL condition for courses this actor may see in the catalog."""
+    return _course_visibility(_viewer(actor), actor.id if actor is not None else None)
+
+
+def _viewer(actor: Actor | None) -> str:
     if actor is not None and actor.is_admin:
+        return "admin"
+    return "staff" if actor is not None and actor.is_staff else "reader"
+
+
+def _course_visibility(viewer: str, actor_id: int | BindParameter | None) -> ColumnElement[bool]:
+    if viewer == "admin":
         return true()
-    if actor is not None and actor.is_staff:
-        return or_(col(Course.is_published), col(Course.author_id) == actor.id)
+    if viewer == "staff":
+        return or_(col(Course.is_published), col(Course.author_id) == actor_id)
     return col(Course.is_published) == true()
+
+
+@cache
+def _visible_course_statement(viewer: str) -> Select:
+    """Built once per kind of viewer: a whole class opens a course or starts an exam at once."""
+    visible = _course_visibility(viewer, bindparam("actor_id"))
+    return select(Course).where(col(Course.slug) == bindparam("slug"), visible)
 
 
 def problem_visibility(actor: Actor | None) -> ColumnElement[bool]:
@@ -43,9 +62,8 @@ def problem_visibility(actor: Actor | None) -> ColumnElement[bool]:
 
 
 def visible_course(session: Session, actor: Actor | None, slug: str) -> Course:
-    course = session.exec(
-        select(Course).where(col(Course.slug) == slug, course_visibility(actor))
-    ).first()
+    params = {"slug": slug, "actor_id": actor.id if actor is not None else None}
+    course = session.exec(_visible_course_statement(_viewer(actor)), params=params).first()
     if course is None:
         raise NotFound("errors.not_found")
     return course

@@ -97,6 +97,17 @@ def test_drafts_read_as_not_found(session, teacher, student):
         )
 
 
+def test_a_draft_opens_by_its_address_for_its_author_and_admins_only(
+    session, teacher, other_teacher, student, admin
+):
+    draft = make_course(session, teacher, "Secret", published=False)
+    for reader in (teacher, admin):
+        assert content.get_course(session=session, actor=reader, slug=draft.slug).title == "Secret"
+    for outsider in (other_teacher, student, None):
+        with pytest.raises(NotFound):
+            content.get_course(session=session, actor=outsider, slug=draft.slug)
+
+
 def test_reader_links_neighbours_and_reading_moves_progress(session, teacher, student):
     course = make_course(session, teacher, "Inequalities", sections=3)
     middle = content.get_section(
