@@ -50,6 +50,11 @@ _OPEN_RUN = (
 )
 
 
+_NEW_ATTEMPT = insert(Attempt.__table__).returning(Attempt.__table__.c.id)
+# Every column comes back: the rows serve as the new answers in the attempt's first view.
+_NEW_ANSWERS = insert(AttemptAnswer.__table__).returning(*AttemptAnswer.__table__.c)
+
+
 def _open_run(session: Session, run: Attempt) -> Attempt | None:
     """The student's open attempt of the same run as `run`: the same test, or the same topic
     of the same course."""
@@ -91,14 +96,10 @@ def start_run(
     items = pick()
     run.max_score = float(sum(points for _, points in items))
     try:
-        # Core INSERTs, not the unit of work, and no savepoint: a whole class starts at once.
-        run.id = session.execute(
-            insert(Attempt.__table__)
-            .values(run.model_dump(exclude={"id"}))
-            .returning(Attempt.__table__.c.id)
-        ).scalar_one()
-        rows = session.scalars(
-            insert(AttemptAnswer).returning(AttemptAnswer),
+        # Prepared Core INSERTs, not the unit of work, and no savepoint: a class starts at once.
+        run.id = session.execute(_NEW_ATTEMPT, run.model_dump(exclude={"id"})).scalar_one()
+        rows = session.execute(
+            _NEW_ANSWERS,
             [
                 {
                     "attempt_id": run.id,

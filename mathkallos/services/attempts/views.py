@@ -7,11 +7,13 @@ staff who teach the course).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Protocol
 
 from sqlmodel import Session
 
-from mathkallos.models.attempts import AnswerStatus, Attempt, AttemptAnswer
+from mathkallos.models.attempts import AnswerStatus, Attempt
 from mathkallos.models.content import Course, Problem, ProblemKind, Test
 from mathkallos.models.users import User
 from mathkallos.services.attempts.dto import (
@@ -29,7 +31,28 @@ from mathkallos.services.content.dto import TestSummary
 from mathkallos.services.content.views import problem_public, summarize_test
 
 
-def can_see_solution(row: AttemptAnswer) -> bool:
+class AnswerFields(Protocol):
+    """What a student's view reads of an answer: an `AttemptAnswer`, or the row that a new
+    attempt's INSERT returns (no objects to build while a whole class starts an exam)."""
+
+    problem_id: int
+    position: int
+    points: int
+    answer: str
+    saved_at: datetime | None
+    status: str
+    correct: bool | None
+    score: float | None
+    feedback: str
+    feedback_code: str
+    feedback_params: dict[str, str]
+    tries: int
+    hints_used: int
+    given_up: bool
+    time_spent_seconds: int
+
+
+def can_see_solution(row: AnswerFields) -> bool:
     """Practice rule: the worked solution after a correct answer or after giving up."""
     return bool(row.correct) or row.given_up
 
@@ -39,7 +62,7 @@ def correct_answer(problem: Problem) -> str:
     return "" if problem.kind == ProblemKind.PROOF else problem.answer_key
 
 
-def _practice_verdict(row: AttemptAnswer) -> VerdictView | None:
+def _practice_verdict(row: AnswerFields) -> VerdictView | None:
     if row.status in (AnswerStatus.UNANSWERED, AnswerStatus.SAVED):
         return None
     return VerdictView(
@@ -52,7 +75,7 @@ def _practice_verdict(row: AttemptAnswer) -> VerdictView | None:
     )
 
 
-def problem_state(row: AttemptAnswer, problem: Problem, mode: str) -> ProblemState:
+def problem_state(row: AnswerFields, problem: Problem, mode: str) -> ProblemState:
     practice = mode == "practice"
     return ProblemState(
         problem_id=row.problem_id,
@@ -77,7 +100,7 @@ def attempt_view(
     now: datetime,
     *,
     test: TestSummary | None = None,
-    rows: list[AttemptAnswer] | None = None,
+    rows: Sequence[AnswerFields] | None = None,
 ) -> AttemptView:
     """`test` and `rows` (the attempt's answers, in order), when the caller has just read or
     written them, are not read again."""
