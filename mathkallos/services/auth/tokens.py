@@ -6,6 +6,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
 import jwt
 
@@ -45,19 +46,25 @@ def issue_access_token(
 
 def decode_access_token(token: str, *, now: datetime | None = None) -> AccessClaims:
     """Verify signature and claims; expiry is checked against `now` so tests can move time."""
+    claims = _verified_claims(token, get_settings().secret_key)
+    if claims.expires_at <= (now or utcnow()):
+        raise InvalidToken("expired")
+    return claims
+
+
+@lru_cache(maxsize=8192)
+def _verified_claims(token: str, secret_key: str) -> AccessClaims:
+    """The signature check runs once per token, not on every event of its student: the same
+    bytes under the same key verify the same way (a refused token raises and is not kept)."""
     options = {"require": ["sub", "role", "exp", "sid"], "verify_exp": False}
     try:
-        claims = jwt.decode(
-            token, get_settings().secret_key, algorithms=[ALGORITHM], options=options
-        )
+        claims = jwt.decode(token, secret_key, algorithms=[ALGORITHM], options=options)
         expires_at = datetime.fromtimestamp(claims["exp"], tz=UTC)
         user_id = int(claims["sub"])
     except (jwt.PyJWTError, ValueError, TypeError) as error:
         raise InvalidToken(str(error)) from error
     if claims.get("typ") != "access":
         raise InvalidToken("not an access token")
-    if expires_at <= (now or utcnow()):
-        raise InvalidToken("expired")
     return AccessClaims(
         user_id=user_id, role=claims["role"], session_id=claims["sid"], expires_at=expires_at
     )

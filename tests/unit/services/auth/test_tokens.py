@@ -43,6 +43,20 @@ def test_forged_or_tampered_tokens_are_rejected():
         tokens.decode_access_token("not.a.jwt")
 
 
+def test_a_token_accepted_once_is_refused_after_the_secret_key_changes(monkeypatch):
+    token = tokens.issue_access_token(user_id=3, role="student", session_id="s")
+    assert tokens.decode_access_token(token).user_id == 3
+    monkeypatch.setenv("SECRET_KEY", "a-rotated-key-of-a-decent-length-0123456789")
+    get_settings.cache_clear()
+    try:
+        with pytest.raises(tokens.InvalidToken):
+            tokens.decode_access_token(token)
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
+    assert tokens.decode_access_token(token).user_id == 3
+
+
 def test_refresh_tokens_are_random_and_stored_as_digests():
     first, second = tokens.new_refresh_token(), tokens.new_refresh_token()
     assert first != second
