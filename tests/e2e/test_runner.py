@@ -29,8 +29,10 @@ NUMBER_THEORY = "number-theory-for-olympiads"
 SWEEP_WAIT_SECONDS = 20
 
 
-def _submit(page: Page, button: str) -> None:
+def _submit(page: Page, button: str, confirmation: str = "") -> None:
     page.get_by_role("button", name=button).click()
+    if confirmation:
+        expect(page.get_by_role("alertdialog")).to_contain_text(confirmation)
     page.get_by_role("button", name="Submit", exact=True).click()
     expect(page.get_by_test_id("result")).to_be_visible()
 
@@ -86,7 +88,7 @@ def test_an_exam_is_saved_as_typed_survives_a_reload_and_is_submitted(
     show_problem(page, 2)
     expect(page.get_by_label("Your answer")).to_have_value("7")
 
-    _submit(page, "Submit exam")
+    _submit(page, "Submit exam", confirmation="Problems without an answer: 6")  # of 8
     expect(page.get_by_test_id("result-score")).to_have_text("1 / 11")
     first, second = (
         page.get_by_test_id("result-problem").nth(0),

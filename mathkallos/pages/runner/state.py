@@ -105,9 +105,11 @@ class RunnerState(AppState):
 
     @rx.var
     def unanswered_count(self) -> int:
+        """`_show` gives every problem of the attempt a draft, so the drafts are counted: this
+        runs on every keystroke's save, and walking the attempt wraps each element in a proxy."""
         if self.attempt is None:
             return 0
-        return sum(1 for p in self.attempt.problems if not self.drafts.get(str(p.problem.id)))
+        return sum(1 for answer in self.drafts.values() if not answer)
 
     @rx.var
     def selected_options(self) -> list[str]:
