@@ -9,7 +9,8 @@ from datetime import date
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, String, cast
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, SQLModel, col, select
 
 from mathkallos.models.kpi import DailyMetric, MetricType, UserProgress
@@ -33,24 +34,35 @@ def locked_row(session: Session, model: type[Row], **key: Any) -> Row:
     """The row with this key, locked for the transaction (FOR UPDATE on PostgreSQL; SQLite
     serialises writers), created with the model's defaults if missing."""
     row = session.exec(_locking(model, key)).first()
-    return row if row is not None else _created(session, model, key)
+    if row is None:
+        _insert_missing(session, model, [key])
+        row = session.exec(_locking(model, key)).one()
+    return row
 
 
 def _locking(model: type[Row], key: dict[str, Any]) -> Any:
     return select(model).filter_by(**key).with_for_update()
 
 
-def _created(session: Session, model: type[Row], key: dict[str, Any]) -> Row:
-    """A row found missing, inserted; a concurrent insert of the same key loses inside a
-    savepoint and reads the winner's row."""
-    try:
-        with session.begin_nested():
-            row = model(**key)
-            session.add(row)
-            session.flush()
-    except IntegrityError:
-        row = session.exec(_locking(model, key)).one()
-    return row
+def _insert_missing(session: Session, model: type[Row], keys: list[dict[str, Any]]) -> None:
+    """Rows found missing, inserted with the model's defaults in one statement; a row that a
+    concurrent transaction inserted first is left as it is (ON CONFLICT DO NOTHING on both
+    databases). A student's first exam creates a dozen of these rows at once: one savepoint
+    and flush each made them two thirds of the submit."""
+    table = model.__table__  # type: ignore[attr-defined]
+    generated = {column.name for column in table.primary_key.columns}
+    rows = [
+        {
+            name: value
+            for name, value in model(**key).model_dump().items()
+            if value is not None or name not in generated
+        }
+        for key in keys
+    ]
+    on_conflict = (
+        postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    )
+    session.execute(on_conflict(table).on_conflict_do_nothing(), rows)
 
 
 def locked_rows(
@@ -61,13 +73,18 @@ def locked_rows(
     the same shared rows take them in the same order (no deadlock on PostgreSQL)."""
     wanted = sorted(set(values))
     ordered = getattr(model, column)
-    statement = (
-        select(model).filter_by(**key).where(ordered.in_(wanted)).order_by(ordered)
-    ).with_for_update()
-    found = {getattr(row, column): row for row in session.exec(statement).all()}
-    for value in wanted:
-        if value not in found:  # the read just said it is missing: not read again
-            found[value] = _created(session, model, {**key, column: value})
+
+    def read(among: list[Any]) -> dict[Any, Row]:
+        statement = (
+            select(model).filter_by(**key).where(ordered.in_(among)).order_by(ordered)
+        ).with_for_update()
+        return {getattr(row, column): row for row in session.exec(statement).all()}
+
+    found = read(wanted)
+    missing = [value for value in wanted if value not in found]
+    if missing:  # the read just said they are missing: inserted, then read once more
+        _insert_missing(session, model, [{**key, column: value} for value in missing])
+        found.update(read(missing))
     return found
 
 
