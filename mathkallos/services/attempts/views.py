@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Protocol
+from typing import Any
 
+from sqlalchemy import Row
 from sqlmodel import Session
 
-from mathkallos.models.attempts import AnswerStatus, Attempt
+from mathkallos.models.attempts import AnswerStatus, Attempt, AttemptAnswer
 from mathkallos.models.content import Course, Problem, ProblemKind, Test
 from mathkallos.models.users import User
 from mathkallos.services.attempts.dto import (
@@ -30,26 +31,9 @@ from mathkallos.services.attempts.rules import passed, percent, seconds_left, ti
 from mathkallos.services.content.dto import TestSummary
 from mathkallos.services.content.views import problem_public, summarize_test
 
-
-class AnswerFields(Protocol):
-    """What a student's view reads of an answer: an `AttemptAnswer`, or the row that a new
-    attempt's INSERT returns (no objects to build while a whole class starts an exam)."""
-
-    problem_id: int
-    position: int
-    points: int
-    answer: str
-    saved_at: datetime | None
-    status: str
-    correct: bool | None
-    score: float | None
-    feedback: str
-    feedback_code: str
-    feedback_params: dict[str, str]
-    tries: int
-    hints_used: int
-    given_up: bool
-    time_spent_seconds: int
+# An answer as the student's view reads it: the ORM row, or the row a new attempt's INSERT
+# returned (the same column names; no objects to build while a whole class starts an exam).
+AnswerFields = AttemptAnswer | Row[Any]
 
 
 def can_see_solution(row: AnswerFields) -> bool:
