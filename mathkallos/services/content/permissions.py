@@ -8,6 +8,7 @@ so a draft's existence does not leak.
 from __future__ import annotations
 
 from functools import cache
+from typing import Literal
 
 from sqlalchemy import BindParameter, ColumnElement, Select, bindparam, or_, true
 from sqlmodel import Session, col, select
@@ -17,6 +18,7 @@ from mathkallos.services.access import Actor, require_owner_or_admin, require_st
 from mathkallos.services.errors import NotFound
 
 STUDENT_PROBLEM_STATUSES = (ProblemStatus.VERIFIED.value, ProblemStatus.PUBLISHED.value)
+Viewer = Literal["admin", "staff", "reader"]  # what decides which courses one sees
 
 
 def can_edit(actor: Actor | None, owner_id: int | None) -> bool:
@@ -28,13 +30,13 @@ def course_visibility(actor: Actor | None) -> ColumnElement[bool]:
     return _course_visibility(_viewer(actor), actor.id if actor is not None else None)
 
 
-def _viewer(actor: Actor | None) -> str:
+def _viewer(actor: Actor | None) -> Viewer:
     if actor is not None and actor.is_admin:
         return "admin"
     return "staff" if actor is not None and actor.is_staff else "reader"
 
 
-def _course_visibility(viewer: str, actor_id: int | BindParameter | None) -> ColumnElement[bool]:
+def _course_visibility(viewer: Viewer, actor_id: int | BindParameter | None) -> ColumnElement[bool]:
     if viewer == "admin":
         return true()
     if viewer == "staff":
@@ -43,7 +45,7 @@ def _course_visibility(viewer: str, actor_id: int | BindParameter | None) -> Col
 
 
 @cache
-def _visible_course_statement(viewer: str) -> Select:
+def _visible_course_statement(viewer: Viewer) -> Select:
     """Built once per kind of viewer: a whole class opens a course or starts an exam at once."""
     visible = _course_visibility(viewer, bindparam("actor_id"))
     return select(Course).where(col(Course.slug) == bindparam("slug"), visible)

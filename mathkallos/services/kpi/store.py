@@ -33,15 +33,8 @@ def json_list_has(column: Any, value: str) -> ColumnElement[bool]:
 def locked_row(session: Session, model: type[Row], **key: Any) -> Row:
     """The row with this key, locked for the transaction (FOR UPDATE on PostgreSQL; SQLite
     serialises writers), created with the model's defaults if missing."""
-    row = session.exec(_locking(model, key)).first()
-    if row is None:
-        _insert_missing(session, model, [key])
-        row = session.exec(_locking(model, key)).one()
-    return row
-
-
-def _locking(model: type[Row], key: dict[str, Any]) -> Any:
-    return select(model).filter_by(**key).with_for_update()
+    (column, value), *others = key.items()
+    return locked_rows(session, model, column, [value], **dict(others))[value]
 
 
 def _insert_missing(session: Session, model: type[Row], keys: list[dict[str, Any]]) -> None:
