@@ -51,10 +51,32 @@ def field(
 
 
 def form_alert(message: rx.Var[str]) -> rx.Component:
-    """A form-level error (wrong password, too many attempts): announced to screen readers."""
+    """A form-level error (wrong password, too many attempts): announced to screen readers.
+
+    Hidden while a page is being set up: the tab's state outlives pages, and the last visit's
+    verdict would flash until the page's on_load clears it."""
     return rx.cond(
-        message != "",
+        rx.State.is_hydrated & (message != ""),
         rx.callout(message, icon="triangle-alert", color_scheme="red", role="alert", width="100%"),
+    )
+
+
+def public_form(*children: rx.Component, **props: object) -> rx.Component:
+    """A form on a prerendered page, its fields and button disabled until the app is ready.
+
+    Sent before the scripts run, the static HTML form goes out as a plain GET: what was typed,
+    the password too, lands in the address bar and the page reloads empty."""
+    return rx.form(
+        rx.el.fieldset(
+            *children,
+            disabled=~rx.State.is_hydrated,
+            border="0",
+            padding="0",
+            margin="0",
+            min_width="0",
+            width="100%",
+        ),
+        **props,
     )
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import reflex as rx
 
 from mathkallos import i18n, routes
-from mathkallos.components.forms import card_page, field, form_alert
+from mathkallos.components.forms import card_page, field, form_alert, public_form
 from mathkallos.components.i18n import tr
 from mathkallos.components.layout import layout
 from mathkallos.services import accounts
@@ -57,7 +57,7 @@ def login_page() -> rx.Component:
             rx.heading(tr("login.title"), as_="h1", size="7"),
             rx.text(tr("login.subtitle"), color_scheme="gray"),
             form_alert(LoginState.error),
-            rx.form(
+            public_form(
                 rx.vstack(
                     field(
                         "login.login_label",
@@ -149,7 +149,7 @@ def register_page() -> rx.Component:
             rx.heading(tr("register.title"), as_="h1", size="7"),
             rx.text(tr("register.subtitle"), color_scheme="gray"),
             form_alert(errors.get("form", "").to(str)),
-            rx.form(
+            public_form(
                 rx.vstack(
                     field(
                         "register.email",

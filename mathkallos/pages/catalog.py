@@ -8,7 +8,7 @@ from typing import Any
 import reflex as rx
 
 from mathkallos import i18n, routes
-from mathkallos.components.forms import form_alert
+from mathkallos.components.forms import form_alert, public_form
 from mathkallos.components.i18n import tr, tr_tag
 from mathkallos.components.layout import layout
 from mathkallos.models.content import CourseLevel
@@ -118,7 +118,7 @@ def _select(
 
 def _filters() -> rx.Component:
     return rx.flex(
-        rx.form(
+        public_form(
             rx.hstack(
                 rx.input(
                     name="query",

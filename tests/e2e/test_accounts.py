@@ -145,6 +145,20 @@ def test_wrong_password_five_times_locks_the_account_with_a_clear_message(page: 
     expect(page.get_by_role("alert")).to_contain_text("Too many failed attempts")
 
 
+def test_forms_cannot_be_sent_before_the_app_is_ready(browser: Browser, base_url: str):
+    """Sent before the scripts run, the prerendered form went out as a plain GET, the password
+    in the address bar; a browser that has not run them yet shows the forms disabled."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{base_url}/login")
+    expect(page.get_by_label("Password")).to_be_disabled()
+    expect(page.get_by_role("button", name="Log in", exact=True)).to_be_disabled()
+    page.goto(f"{base_url}/register")
+    expect(page.get_by_label("Password", exact=True)).to_be_disabled()
+    expect(page.get_by_role("button", name="Create account")).to_be_disabled()
+    context.close()
+
+
 def test_choosing_the_dark_theme_in_the_profile_applies_it_at_once(page: Page, base_url: str):
     page.emulate_media(color_scheme="light")
     log_in(page, base_url, "teacher")
