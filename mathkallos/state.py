@@ -41,9 +41,12 @@ async def run_service(service: Callable[..., T], **kwargs: Any) -> T:
 class _SignedInCall:
     actor: Actor | None
     found: sessions.Authenticated | None  # None: signed out (or a visitor)
-    signed_out: bool
     result: Any = None
     error: DomainError | None = None
+
+    @property
+    def signed_out(self) -> bool:
+        return self.found is None
 
 
 def _check_then_call(
@@ -61,7 +64,7 @@ def _check_then_call(
             assert found.user.id is not None
             actor = Actor(id=found.user.id, role=Role(found.user.role))
         result, error = _call(session, service, actor, kwargs)
-    return _SignedInCall(actor, found, found is None, result, error)
+    return _SignedInCall(actor, found, result, error)
 
 
 def _authenticated(
@@ -193,12 +196,12 @@ class AppState(rx.State):
         has_tokens = bool(self.access_token or self.refresh_token)
         tokens = (self.access_token, self.refresh_token) if has_tokens else None
         if tokens is None and service is None:  # a visitor: nothing to ask the database
-            outcome = _SignedInCall(None, None, True)
+            outcome = _SignedInCall(None, None)
         else:
             outcome = await asyncio.to_thread(_check_then_call, tokens, service, kwargs)
-        if outcome.signed_out:
+        if outcome.found is None:
             self._forget_user()
-        elif outcome.found is not None:
+        else:
             self._remember_check(outcome.found)
         if outcome.error is not None:
             raise outcome.error
