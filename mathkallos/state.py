@@ -61,8 +61,7 @@ def _check_then_call(
         found = _authenticated(session, tokens)
         actor = None
         if found is not None:
-            assert found.user.id is not None
-            actor = Actor(id=found.user.id, role=Role(found.user.role))
+            actor = Actor(id=found.user.id, role=found.user.role)
         result, error = _call(session, service, actor, kwargs)
     return _SignedInCall(actor, found, result, error)
 
@@ -209,7 +208,6 @@ class AppState(rx.State):
 
     def _remember_check(self, found: sessions.Authenticated) -> None:
         user = found.user
-        assert user.id is not None
         # Only what changed is assigned: every assignment is re-sent to the browser.
         self._assign(
             access_token=found.access_token,

@@ -9,7 +9,6 @@ from fastapi import Depends, Header
 from sqlmodel import Session
 
 from mathkallos.db import session_scope
-from mathkallos.models.users import Role
 from mathkallos.services.access import Actor
 from mathkallos.services.auth import sessions, tokens
 from mathkallos.services.errors import NotAuthenticated
@@ -33,8 +32,7 @@ def bearer_token(authorization: Annotated[str | None, Header()] = None) -> str:
 
 def current_actor(session: SessionDep, token: Annotated[str, Depends(bearer_token)]) -> Actor:
     user = sessions.current_user(session=session, access_token=token)
-    assert user.id is not None
-    return Actor(id=user.id, role=Role(user.role))
+    return Actor(id=user.id, role=user.role)
 
 
 def optional_actor(

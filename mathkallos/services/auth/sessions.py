@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import bindparam
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, func, or_, select, update
 
 from mathkallos.models.base import utcnow
-from mathkallos.models.users import AuthSession, RefreshToken, User, UserPublic
+from mathkallos.models.users import AuthSession, RefreshToken, Role, User, UserPublic
 from mathkallos.services import personal_data
 from mathkallos.services.auth import throttle, tokens
 from mathkallos.services.auth.passwords import verify_password
@@ -126,41 +127,54 @@ def refresh(*, session: Session, refresh_token: str, now: datetime | None = None
     return _issue(session, user, auth_session, now)
 
 
-def current_user(*, session: Session, access_token: str, now: datetime | None = None) -> User:
+def current_user(
+    *, session: Session, access_token: str, now: datetime | None = None
+) -> SignedInUser:
     """The user behind a live access token whose session is still open."""
     return _resolve(session, access_token, now)[0]
 
 
-# One query for the session and its user, built once: it runs on every student's events.
+@dataclass(frozen=True)
+class SignedInUser:
+    """Who an event or a request acts as: the columns a session check needs, not the account."""
+
+    id: int
+    role: Role
+    username: str
+
+
+_USERS, _SESSIONS = User.__table__, AuthSession.__table__  # type: ignore[attr-defined]
+# One Core query for the session and its user, built once: it runs on every student's events,
+# and loading an ORM User there cost as much again as the query itself.
 _LIVE_SESSION_USER = (
-    select(User)
-    .join(AuthSession, col(AuthSession.user_id) == col(User.id))
+    sa_select(_USERS.c.id, _USERS.c.role, _USERS.c.username, _USERS.c.is_active)
+    .join(_SESSIONS, _SESSIONS.c.user_id == _USERS.c.id)
     .where(
-        col(AuthSession.id) == bindparam("sid"),
-        col(AuthSession.revoked_at).is_(None),
-        col(User.id) == bindparam("uid"),
+        _SESSIONS.c.id == bindparam("sid"),
+        _SESSIONS.c.revoked_at.is_(None),
+        _USERS.c.id == bindparam("uid"),
     )
 )
 
 
 def _resolve(
     session: Session, access_token: str, now: datetime | None
-) -> tuple[User, tokens.AccessClaims]:
+) -> tuple[SignedInUser, tokens.AccessClaims]:
     try:
         claims = tokens.decode_access_token(access_token, now=now)
     except tokens.InvalidToken as error:
         raise NotAuthenticated("auth.session_expired") from error
-    user = session.exec(
-        _LIVE_SESSION_USER, params={"sid": claims.session_id, "uid": claims.user_id}
+    row = session.execute(
+        _LIVE_SESSION_USER, {"sid": claims.session_id, "uid": claims.user_id}
     ).first()
-    if user is None or not user.is_active:
+    if row is None or not row.is_active:
         raise NotAuthenticated("auth.session_expired")
-    return user, claims
+    return SignedInUser(row.id, Role(row.role), row.username), claims
 
 
 @dataclass(frozen=True)
 class Authenticated:
-    user: User
+    user: SignedInUser
     session_id: str
     access_token: str
     refresh_token: str
@@ -179,8 +193,7 @@ def authenticate(
     if not refresh_token:
         raise NotAuthenticated("errors.login_required")
     renewed = refresh(session=session, refresh_token=refresh_token, now=now)
-    user = session.get(User, renewed.user.id)
-    assert user is not None
+    user = SignedInUser(renewed.user.id, renewed.user.role, renewed.user.username)
     return Authenticated(user, renewed.session_id, renewed.access_token, renewed.refresh_token)
 
 
