@@ -29,6 +29,7 @@ TEXT_LENGTH_CAPS = {"proof": 100_000, "string": 10_000, "steps": 20_000, "choice
 
 _lock = threading.Lock()
 _pool: ProcessPool | None = None
+_workers = 1
 _PRELOAD = ["mathkallos.services.grading.warmup"]
 
 
@@ -63,11 +64,12 @@ def _warm_worker(memory_limit: int) -> None:
 
 def get_pool(workers: int | None = None, memory_limit: int = MEMORY_LIMIT_BYTES) -> ProcessPool:
     """The shared pool, created on first use (``workers`` defaults to the CPU count)."""
-    global _pool
+    global _pool, _workers
     with _lock:
         if _pool is None or not _pool.active:
+            _workers = workers or os.cpu_count() or 1
             _pool = ProcessPool(
-                max_workers=workers or os.cpu_count() or 1,
+                max_workers=_workers,
                 initializer=_warm_worker,
                 initargs=(memory_limit,),
                 context=_context(),
@@ -106,41 +108,109 @@ def _precheck(answer: str | Sequence[str], kind: str, settings: dict[str, Any]) 
     return None
 
 
+Check = tuple[str | Sequence[str], str, str, dict[str, Any]]
+BATCH_SIZE = 16
+
+
+def _time_limit(settings: dict[str, Any]) -> float:
+    return settings.get("time_limit", DEFAULT_TIME_LIMIT)
+
+
 def _submit(
     answer: str | Sequence[str], key: str, kind: str, settings: dict[str, Any]
 ) -> tuple[ProcessFuture | None, Verdict | None]:
     refused = _precheck(answer, kind, settings)
     if refused is not None:
         return None, refused
-    time_limit = settings.get("time_limit", DEFAULT_TIME_LIMIT)
     future = get_pool().schedule(
-        check_answer_unbounded, args=(answer, key, kind), kwargs=settings, timeout=time_limit
+        check_answer_unbounded,
+        args=(answer, key, kind),
+        kwargs=settings,
+        timeout=_time_limit(settings),
     )
     return future, None
+
+
+def _cut() -> Verdict:
+    """The verdict of a check stopped at its time or memory limit."""
+    return Verdict.ungraded("limit", "limit")
 
 
 def _outcome(future: ProcessFuture) -> Verdict:
     try:
         return future.result()
     except (FutureTimeout, ProcessExpired, MemoryError):
-        return Verdict.ungraded("limit", "limit")
+        return _cut()
 
 
 def check_answer(
     answer: str | Sequence[str], key: str, kind: str = "symbolic", **settings: Any
 ) -> Verdict:
     """Grade ``answer`` against ``key`` in a worker, bounded in time and memory."""
-    return check_answers([(answer, key, kind, settings)])[0]
+    future, refused = _submit(answer, key, kind, settings)
+    return refused if future is None else _outcome(future)
 
 
-def check_answers(
-    checks: Sequence[tuple[str | Sequence[str], str, str, dict[str, Any]]],
-) -> list[Verdict]:
+def check_batch_unbounded(checks: Sequence[Check]) -> list[Verdict]:
+    """A worker's run of several checks: one hand-off to the worker and back for all of them."""
+    return [
+        check_answer_unbounded(answer, key, kind, **options)
+        for answer, key, kind, options in checks
+    ]
+
+
+def _batches(checks: Sequence[Check], positions: list[int], workers: int) -> list[list[int]]:
+    """Checks of one time limit together (a batch is cut at that limit); at least one batch
+    per worker, so that one call keeps every core busy, and at most BATCH_SIZE checks in a
+    batch, so that a batch cut at the limit costs few checks a rerun."""
+    by_limit: dict[float, list[int]] = {}
+    for position in positions:
+        by_limit.setdefault(_time_limit(checks[position][3]), []).append(position)
+    batches = []
+    for group in by_limit.values():
+        size = -(-len(group) // max(workers, -(-len(group) // BATCH_SIZE)))
+        batches.extend(group[start : start + size] for start in range(0, len(group), size))
+    return batches
+
+
+def check_answers(checks: Sequence[Check]) -> list[Verdict]:
     """``check_answer`` for several (answer, key, kind, settings) at once, such as an exam's
-    answers at its submit: all are handed to the workers before the first is awaited, so they
-    are graded side by side, each still bounded on its own."""
-    scheduled = [_submit(answer, key, kind, settings) for answer, key, kind, settings in checks]
-    return [refused if future is None else _outcome(future) for future, refused in scheduled]
+    answers at its submit: they go to the workers in a few batches, graded side by side. A
+    hand-off costs about as much as a check, so batching is what lets the workers outrun one
+    process. A batch that hits the time or memory limit is not trusted as a whole: each of its
+    checks runs again alone, under its own limit, so only the one at fault is cut."""
+    verdicts: dict[int, Verdict] = {}
+    for position, (answer, _, kind, settings) in enumerate(checks):
+        refused = _precheck(answer, kind, settings)
+        if refused is not None:
+            verdicts[position] = refused
+    pool = get_pool()
+    pending = [position for position in range(len(checks)) if position not in verdicts]
+    scheduled = [
+        (
+            batch,
+            pool.schedule(
+                check_batch_unbounded,
+                args=([checks[position] for position in batch],),
+                timeout=_time_limit(checks[batch[0]][3]),
+            ),
+        )
+        for batch in _batches(checks, pending, _workers)
+    ]
+    rerun: list[int] = []
+    for batch, future in scheduled:
+        try:
+            verdicts.update(zip(batch, future.result(), strict=True))
+        except (FutureTimeout, ProcessExpired, MemoryError):
+            if len(batch) == 1:
+                verdicts[batch[0]] = _cut()
+            else:
+                rerun.extend(batch)
+    alone = [(position, _submit(*checks[position])[0]) for position in rerun]
+    for position, future in alone:
+        assert future is not None  # prechecked above
+        verdicts[position] = _outcome(future)
+    return [verdicts[position] for position in range(len(checks))]
 
 
 async def check_answer_async(
@@ -153,4 +223,4 @@ async def check_answer_async(
     try:
         return await asyncio.wrap_future(future)
     except (TimeoutError, FutureTimeout, ProcessExpired, MemoryError):
-        return Verdict.ungraded("limit", "limit")
+        return _cut()

@@ -75,3 +75,19 @@ def test_several_answers_are_graded_side_by_side_each_within_its_own_limit() -> 
     assert not wrong.correct
     assert refused.status == "invalid_input"
     assert time.perf_counter() - started < 3.0
+
+
+def test_a_check_cut_at_the_limit_costs_the_others_of_its_batch_nothing_but_time() -> None:
+    """Checks travel to the workers in batches; one slow answer among them must not cost the
+    others their verdicts."""
+    fine = [(f"(x+{n})^2", f"x^2+{2 * n}x+{n * n}", "symbolic") for n in range(1, 10)]
+    fine += [(f"x^2+{n}", f"x^2+{2 * n}x+{n * n}", "symbolic") for n in range(1, 10)]
+    checks = [(answer, key, kind, {"time_limit": 0.5}) for answer, key, kind in fine]
+    checks.insert(7, ("x^97+3x+1=0", "x=1", "equation", {"time_limit": 0.5}))
+    started = time.perf_counter()
+    verdicts = check_answers(checks)
+    assert time.perf_counter() - started < 3.0
+    assert verdicts[7].status == "limit"
+    others = verdicts[:7] + verdicts[8:]
+    assert [v.correct for v in others] == [True] * 9 + [False] * 9
+    assert all(v.status == "checked" for v in others)
