@@ -156,8 +156,15 @@ class RunnerState(AppState):
         return int(raw) if raw.isdigit() else 0
 
     def _clear(self) -> None:
-        self.attempt, self.result, self.error, self.index = None, None, "", 0
-        self.solutions, self.save_note, self.save_failed = {}, "", False
+        self._assign(
+            attempt=None,
+            result=None,
+            error="",
+            index=0,
+            solutions={},
+            save_note="",
+            save_failed=False,
+        )
 
     def hand_over(self, view: AttemptView) -> None:
         """The attempt the course page has just started or resumed, shown before the redirect
@@ -235,25 +242,30 @@ class RunnerState(AppState):
     # ---- typing ----------------------------------------------------------------------------
 
     def _preview(self, text: str) -> None:
-        self.preview_lines, self.preview_error, self.preview_hints = [], "", []
+        lines, error, hints = self._understood(text)
+        # Only what changed is assigned: every assignment is re-sent, on every keystroke.
+        self._assign(preview_lines=lines, preview_error=error, preview_hints=hints)
+
+    def _understood(self, text: str) -> tuple[list[str], str, list[str]]:
+        """The "you entered" lines, the first syntax error and the hints for `text`."""
+        lines: list[str] = []
+        hints: list[str] = []
         current = self.current
         if current is None or not text.strip():
-            return
+            return lines, "", hints
         kind = current.problem.kind
         if kind not in (*FORMULA_KINDS, "steps"):
-            return
-        lines = step_lines(text) if kind == "steps" else [text]
-        for number, line in enumerate(lines, start=1):
+            return lines, "", hints
+        parts = step_lines(text) if kind == "steps" else [text]
+        for number, line in enumerate(parts, start=1):
             preview = grading.preview(line)
             if preview.problem is not None:
                 where = i18n.translate("runner.step_n", self.lang, n=number) + " "
-                error = preview.error_in(self.lang)
-                self.preview_error = (where if kind == "steps" else "") + error
-                self.preview_hints = list(preview.hints_in(self.lang))
-                return
-            self.preview_lines.append(preview.latex)
-            hints = preview.hints_in(self.lang)
-            self.preview_hints.extend(h for h in hints if h not in self.preview_hints)
+                error = (where if kind == "steps" else "") + preview.error_in(self.lang)
+                return [], error, list(preview.hints_in(self.lang))
+            lines.append(preview.latex)
+            hints.extend(h for h in preview.hints_in(self.lang) if h not in hints)
+        return lines, "", hints
 
     @rx.event
     async def set_draft(self, text: str) -> None:
@@ -310,8 +322,7 @@ class RunnerState(AppState):
         self.saved_answers = {**self.saved_answers, str(saved.problem_id): saved.answer}
         self.seconds_left = saved.seconds_left or 0
         self.timer_stamp += 1
-        self.save_note = i18n.translate("runner.saved", self.lang)
-        self.save_failed = False
+        self._assign(save_note=i18n.translate("runner.saved", self.lang), save_failed=False)
 
     @rx.event
     async def submit(self):  # noqa: ANN201 - event specs
