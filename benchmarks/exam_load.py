@@ -16,7 +16,8 @@ in the demo course; their tokens are the client's localStorage):
 2. the students open the course page (not timed, in batches).
 3. spike — within one second every student confirms "start exam": ``CourseState.start_test``
    until the attempt's problems are in the tab's state (they come with the start's reply,
-   before the redirect's navigation and the runner page's load, as the browser shows them).
+   before the redirect's navigation and the runner page's load, as the browser shows them;
+   that navigation's events are then sent and awaited, untimed).
 4. steady — every student saves an answer about every 5 s (uniform 1-9 s gaps, a third of the
    time after moving to another problem) for ``--steady-seconds``, then submits.
 5. lost answers — what each client last sent for each problem against ``attempt_answers``.
@@ -154,7 +155,10 @@ async def open_course(student: Student, tab: Tab, timeout: float) -> bool:
 
 
 async def start_exam(student: Student, delay: float, timeout: float) -> None:
-    """Confirm "start exam" on the course page; the runner loads after the redirect."""
+    """Confirm "start exam" on the course page. The clock stops when the start's reply has
+    brought the attempt's problems and the redirect: the browser shows the exam then, before
+    the runner page's own load is answered (tests/e2e/test_runner.py holds those answers back
+    to prove it). The navigation's events are still sent and awaited, as the browser's are."""
     tab = student.tab
     assert tab is not None
     await asyncio.sleep(delay)
@@ -165,18 +169,20 @@ async def start_exam(student: Student, delay: float, timeout: float) -> None:
         await tab.wait(redirected, timeout)
         path = tab.redirects.pop()
         student.attempt_id = int(path.rstrip("/").rsplit("/", 1)[-1])
-
-        def shown(_delta: dict) -> bool:
-            attempt = tab.var(RUNNER_STATE, "attempt") or {}
-            return attempt.get("id") == student.attempt_id and bool(attempt.get("problems"))
-
-        waiter = tab.expect(shown)
-        await tab.navigate(path, {"attempt_id": str(student.attempt_id)})
-        await tab.wait(waiter, timeout)
+        attempt = tab.var(RUNNER_STATE, "attempt") or {}
+        if attempt.get("id") != student.attempt_id or not attempt.get("problems"):
+            student.fail("start")
+            return
     except (Timeout, ValueError):
         student.fail("start")
         return
     student.start_ms = now_ms() - started
+    loaded = tab.expect(lambda _d: True)
+    await tab.navigate(path, {"attempt_id": str(student.attempt_id)})
+    try:
+        await tab.wait(loaded, timeout)
+    except Timeout:
+        student.fail("runner page load")
 
 
 async def go_to(student: Student, index: int, timeout: float) -> None:

@@ -7,7 +7,7 @@ import re
 import time
 
 import pytest
-from playwright.sync_api import Page, WebSocket, expect
+from playwright.sync_api import Page, WebSocket, WebSocketRoute, expect
 
 from tests.e2e.appdb import (
     HINT_SECRET,
@@ -122,6 +122,68 @@ def test_an_exam_left_open_is_submitted_by_the_server_when_time_runs_out(
     again.goto(f"{base_url}/attempts/{attempt_id}")
     expect(again.get_by_test_id("result")).to_contain_text("Time ran out")
     expect(again.get_by_test_id("result-problem").first).to_contain_text("12")
+
+
+def test_an_exam_shows_its_problems_with_the_start_reply_before_the_runner_page_loads(
+    page: Page, base_url: str, app_database_url: str
+):
+    """The start's reply carries the attempt, so the runner shows the problems without waiting
+    for its own page load: every server frame after the navigation's first event is held back
+    until the problems are on screen (the exam-load benchmark times a start to that reply)."""
+    relay = _HoldingRelay()
+    page.route_web_socket(re.compile(r".*/_event.*"), relay.attach)
+    log_in(page, base_url, new_user(app_database_url), PASSWORD)
+    page.goto(f"{base_url}/courses/{INEQUALITIES}")
+    page.get_by_test_id("test-row").filter(has_text="Inequalities exam").get_by_role(
+        "button", name="Start exam"
+    ).click()
+    relay.hold_after("update_vars_internal")  # the first event of the runner page's load
+    page.get_by_role("button", name="Start the clock").click()
+    page.wait_for_url(re.compile(r".*/attempts/\d+/?$"))
+    expect(page.get_by_role("heading", name="Problem 1 of 8")).to_be_visible()
+    expect(page.get_by_test_id("countdown")).to_have_text(re.compile(r"^(44|45):\d\d$"))
+    assert relay.holding, "the runner page's load was never sent"
+
+    relay.release()  # the load's answers arrive after all, and the exam goes on as usual
+    answer(page, "4")
+    expect(page.get_by_test_id("save-note")).to_have_text("Answer saved.")
+
+
+class _HoldingRelay:
+    """Passes websocket frames through, until the page sends a given event: from then on the
+    server's frames are held (Playwright runs these callbacks on the test's own thread)."""
+
+    def __init__(self) -> None:
+        self.route: WebSocketRoute | None = None
+        self.trigger = ""
+        self.holding = False
+        self.held: list[str | bytes] = []
+
+    def attach(self, route: WebSocketRoute) -> None:
+        server = route.connect_to_server()
+        self.route = route
+        route.on_message(lambda message: self._from_page(server, message))
+        server.on_message(self._from_server)
+
+    def hold_after(self, event_name: str) -> None:
+        self.trigger = event_name
+
+    def _from_page(self, server: WebSocketRoute, message: str | bytes) -> None:
+        if self.trigger and self.trigger in str(message):
+            self.holding = True
+        server.send(message)
+
+    def _from_server(self, message: str | bytes) -> None:
+        if self.holding:
+            self.held.append(message)
+        elif self.route is not None:
+            self.route.send(message)
+
+    def release(self) -> None:
+        assert self.route is not None
+        while self.held:  # frames that arrive meanwhile join the queue, in order
+            self.route.send(self.held.pop(0))
+        self.holding, self.trigger = False, ""
 
 
 def _frames(page: Page) -> list[str]:
