@@ -22,7 +22,6 @@ from mathkallos.services.attempts.dto import (
     ResultView,
     SavedAnswer,
     SolutionView,
-    VerdictView,
 )
 from mathkallos.services.errors import AttemptClosed, DomainError
 from mathkallos.services.grading.feedback import localized
@@ -123,21 +122,21 @@ class RunnerState(AppState):
     # ---- loading ---------------------------------------------------------------------------
 
     def _show(self, view: AttemptView) -> None:
-        problems = [
-            replace(item, state=replace(item.state, verdict=self._localized(item.state.verdict)))
-            for item in view.problems
-        ]
-        self.attempt, self.result = replace(view, problems=problems), None
-        self.drafts = {str(p.problem.id): p.state.answer for p in view.problems}
-        self.saved_answers = {k: answer for k, answer in self.drafts.items() if answer}
+        problems = [self._localized(item) for item in view.problems]
+        drafts = {str(p.problem.id): p.state.answer for p in view.problems}
+        self.attempt = replace(view, problems=problems)
+        self._assign(result=None)
+        self.drafts = drafts
+        self.saved_answers = {key: answer for key, answer in drafts.items() if answer}
         self.seconds_left = view.seconds_left or 0
         self.timer_stamp += 1
 
-    def _localized(self, verdict: VerdictView | None) -> VerdictView | None:
-        if verdict is None:
-            return None
+    def _localized(self, item: AttemptProblem) -> AttemptProblem:
+        verdict = item.state.verdict
+        if verdict is None:  # an exam's, or not checked yet
+            return item
         text = localized(verdict.code, verdict.params, verdict.feedback, self.lang)
-        return replace(verdict, feedback=text)
+        return replace(item, state=replace(item.state, verdict=replace(verdict, feedback=text)))
 
     def _show_result(self, result: ResultView) -> None:
         problems = [
