@@ -27,10 +27,11 @@ def check_text(text: str, max_length: int = MAX_LENGTH) -> None:
     """Refuse over-long input, deep bracket nesting and Python dunder names before parsing."""
     if len(text) > max_length:
         raise InputTooLarge("too_long", length=len(text), limit=max_length)
-    openers = sum(text.count(opener) for opener in _OPENERS)
+    # the nesting is at most the number of openers (at most the length): only a text with
+    # many is walked, and a short one is not even counted
+    deep = len(text) > MAX_NESTING and sum(map(text.count, _OPENERS)) > MAX_NESTING
     depth = 0
-    # the nesting is at most the number of openers: only a text with many is walked
-    for index, char in enumerate(text if openers > MAX_NESTING else ""):
+    for index, char in enumerate(text if deep else ""):
         if char in _OPENERS:
             depth += 1
             if depth > MAX_NESTING:

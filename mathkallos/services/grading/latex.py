@@ -10,6 +10,7 @@ from __future__ import annotations
 import sympy
 from mpmath.libmp import prec_to_dps, to_str
 
+from .numeric import number_sign
 from .values import Bracket, Logic, MatrixLiteral, Relation, SetLiteral, UnionOf, Value
 from .vocabulary import GREEK
 
@@ -122,7 +123,7 @@ def _term(term: sympy.Basic, first: bool) -> str:
 
 def _negated(term: sympy.Basic) -> sympy.Basic | None:
     """``-t`` written as a term (``-1*t`` or a negative number): t, else None."""
-    if term.is_Number and term.is_extended_negative:
+    if term.is_Number and number_sign(term) == -1:
         return -term
     if isinstance(term, sympy.Mul) and term.args[0] is sympy.S.NegativeOne:
         rest = term.args[1:]
@@ -172,7 +173,7 @@ def _power(base: sympy.Basic, exponent: sympy.Basic) -> str:
 def _base(base: sympy.Basic) -> str:
     needs_brackets = isinstance(
         base, (sympy.Add, sympy.Mul, sympy.Pow, sympy.exp, sympy.factorial)
-    ) or (base.is_Number and (base.is_extended_negative or not base.is_Integer))
+    ) or (base.is_Number and (number_sign(base) == -1 or not base.is_Integer))
     return _parenthesized(base) if needs_brackets else expression(base)
 
 

@@ -88,6 +88,22 @@ _CONSTANTS: dict[sympy.Basic, Callable[[], Number]] = {
 }
 
 
+def number_sign(number: sympy.Basic) -> int | None:
+    """1, 0 or -1 for a sympy number (None for zoo and nan), read off its value: what its
+    ``is_extended_positive`` and ``is_extended_negative`` say, without sympy's assumptions,
+    whose first answer for a new number object costs about 0.1 ms (every pass makes new
+    ones: sympy's cache is cleared, and so are the parser's integers)."""
+    if number.is_Rational:
+        return (number.p > 0) - (number.p < 0)
+    if number.is_Float:
+        return int(mpmath.libmp.mpf_sign(number._mpf_))
+    if number is sympy.S.Infinity:
+        return 1
+    if number is sympy.S.NegativeInfinity:
+        return -1
+    return None
+
+
 def digits(dps: int) -> Any:
     """``mpmath.workdps(dps)`` without its digits-to-bits conversion on every entry (hot)."""
     return mpmath.workprec(_bits(dps))

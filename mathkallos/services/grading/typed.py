@@ -21,6 +21,7 @@ import sympy
 from .equivalence import constant_value
 from .errors import InputTooLarge
 from .guards import MAX_SYMBOLIC_EXPONENT, check_power
+from .numeric import number_sign
 
 # Defined and finite at every real and complex point.
 _ENTIRE = frozenset(
@@ -134,13 +135,13 @@ def _power_ok(
     """Powers with literal exponents, and of a positive number; the guards see what
     evaluation sees."""
     if base.is_Number and exponent.is_Number:
-        if base == 0 and exponent.is_extended_negative:
+        if base == 0 and number_sign(exponent) == -1:
             return False
         try:
             check_power(base, exponent)
         except InputTooLarge:
             return False
-        return bool(exponent.is_Integer or base.is_extended_positive)
+        return bool(exponent.is_Integer or number_sign(base) == 1)
     if exponent.is_Number:
         if variable_base or base in _CONSTANTS:
             return abs(exponent) <= MAX_SYMBOLIC_EXPONENT
@@ -165,7 +166,7 @@ def _guarded_exponent(base: sympy.Basic, exponent: sympy.Basic) -> bool:
 
 
 def _positive_number(expr: sympy.Basic) -> bool:
-    return bool(expr.is_Number and expr.is_extended_positive)
+    return bool(expr.is_Number and number_sign(expr) == 1)
 
 
 def _nonzero_product(expr: sympy.Basic) -> bool:

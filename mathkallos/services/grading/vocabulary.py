@@ -18,14 +18,16 @@ def unevaluated(cls: type[sympy.Expr], *args: sympy.Basic) -> sympy.Expr:
 
     The parser's operands are sympy expressions already and every node of an answer is new,
     so sympy's constructor cache, sympify, type checks and postprocessors (about a third of
-    parsing) change nothing: the node is the same object, made faster.
+    parsing) change nothing: the node is the same object, made faster. It is commutative:
+    the grammar only builds commutative atoms (letters without assumptions, numbers, pi, e,
+    i, oo) and nodes of them, so asking every operand (for a function node, sympy's
+    assumptions) would only find that again.
     """
     if cls is sympy.Pow:
-        base, exponent = args
-        power = sympy.Expr.__new__(sympy.Pow, base, exponent)
-        power.is_commutative = base.is_commutative and exponent.is_commutative
+        power = sympy.Expr.__new__(sympy.Pow, *args)
+        power.is_commutative = True
         return power
-    return cls._from_args(args)
+    return cls._from_args(args, True)
 
 
 _DEFINED_NEW, _FUNCTION_NEW = DefinedFunction.__new__, Function._new_.__func__

@@ -7,6 +7,7 @@ agree). Several variables: a single equation matches a nonzero multiple of the k
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -44,8 +45,87 @@ def read_equations(value: Value) -> Equations:
     return Equations(systems, _variables(systems))
 
 
-def read_key(key: str, settings: Settings) -> Equations:
-    return read_equations(Reading(key, settings).value)
+class EquationKey:
+    """The key's real solutions read off its typed tree when that stands for its evaluation
+    (see :func:`_typed_solutions`), and its equations, evaluated on first use: such a key is
+    evaluated only for an answer that needs it (sympy asks dozens of assumptions of
+    ``|x - 1|``); any other key is evaluated when read, so its errors are the author's then.
+    """
+
+    def __init__(self, reading: Reading, settings: Settings) -> None:
+        self._reading = reading
+        typed = _typed(reading, settings)
+        self.typed: realsets.RealSet | None = None
+        if typed is not None:
+            with contextlib.suppress(AnswerShapeError):
+                self.typed = _typed_solutions(read_equations(typed), settings)
+        self._evaluated = None if self.typed is not None else read_equations(reading.value)
+
+    @property
+    def equations(self) -> Equations:
+        if self._evaluated is None:
+            self._evaluated = read_equations(self._reading.value)
+        return self._evaluated
+
+
+def read_key(key: str, settings: Settings) -> EquationKey:
+    return EquationKey(Reading(key, settings), settings)
+
+
+def _typed(reading: Reading, settings: Settings) -> Value | None:
+    """The value as typed where it is made of polynomials with absolute values that stand for
+    their evaluation (see :meth:`Reading.typed_polynomials`); over C always None."""
+    return reading.typed_polynomials() if settings.domain != "complex" else None
+
+
+def _typed_solutions(equations: Equations, settings: Settings) -> realsets.RealSet | None:
+    """The real solutions of typed equations in one variable by sign chart, or None where they
+    could differ from the evaluated equations'.
+
+    A typed tree of polynomials with absolute values is defined at every real and is the
+    function its evaluation is, so the sign chart reads the same solutions off either. An
+    equation with some solutions but not every real is no constant, so its variable stays in
+    the evaluation too: the equations have that one variable either way. One that holds
+    everywhere or nowhere may lose it (``x - x = 1``), so it is left to the evaluation.
+    """
+    if len(equations.variables) != 1:
+        return None
+    (symbol,) = equations.variables
+    try:
+        return _sign_chart_solutions(
+            _frozen(equations), symbol, settings.domain == "positive", typed=True
+        )
+    except realsets.NotFast:
+        return None
+
+
+def _typed_answer(reading: Reading, settings: Settings) -> realsets.RealSet | None:
+    """The answer's real solutions off its typed tree (equations, or values as in
+    :func:`_values_as_equations`); None where they need the evaluation."""
+    typed = _typed(reading, settings)
+    if typed is None:
+        return None
+    try:
+        equations = read_equations(typed)
+    except AnswerShapeError:
+        return _typed_values(typed, settings)
+    return _typed_solutions(equations, settings)
+
+
+def _typed_values(typed: Value, settings: Settings) -> realsets.RealSet | None:
+    """``{2, -2}`` answering an equation in one variable: the points, as the equations
+    ``x = 2 or x = -2`` would give them; None where the evaluation is needed."""
+    try:
+        items = items_of(typed)
+    except AnswerShapeError:
+        return None
+    if not all(isinstance(item, sympy.Expr) and not item.free_symbols for item in items):
+        return None
+    try:
+        given = realsets.points(items)
+    except realsets.NotFast:
+        return None
+    return given.intersection(realsets.POSITIVE) if settings.domain == "positive" else given
 
 
 def _domain(settings: Settings) -> sympy.Set:
@@ -91,14 +171,21 @@ def _fast_or_none(
 
 @lru_cache(maxsize=512)
 def _sign_chart_solutions(
-    systems: tuple[tuple[sympy.Expr, ...], ...], symbol: sympy.Symbol, positive: bool
+    systems: tuple[tuple[sympy.Expr, ...], ...],
+    symbol: sympy.Symbol,
+    positive: bool,
+    typed: bool = False,
 ) -> realsets.RealSet:
-    """Cached: the key's solutions are computed once, not once per answer."""
+    """Cached: the key's solutions are computed once, not once per answer. ``typed``
+    equations that hold everywhere or nowhere raise NotFast (see :func:`_typed_solutions`)."""
     alternatives = []
     for system in systems:
         solutions = realsets.POSITIVE if positive else realsets.REALS
         for equation in system:
-            solutions = solutions.intersection(realsets.solve("=", equation, symbol))
+            solved = realsets.solve("=", equation, symbol)
+            if typed and (not solved.pieces or solved.same_as(realsets.REALS)):
+                raise realsets.NotFast("everywhere or nowhere: the variable may cancel")
+            solutions = solutions.intersection(solved)
         alternatives.append(solutions)
     return realsets.RealSet(()).union(*alternatives)
 
@@ -302,13 +389,24 @@ def _values_as_equations(value: Value, key: Equations) -> Equations:
     return Equations([[symbol - item] for item in items], key.variables)
 
 
-def grade(answer: str, key: Equations, settings: Settings) -> Verdict:
-    reading = Reading(answer, settings)
+def _same_as_evaluated(reading: Reading, key: Equations, settings: Settings) -> bool:
     try:
         given = read_equations(reading.value)
     except AnswerShapeError:
         given = _values_as_equations(reading.value, key)
-    if same_solutions(given, key, settings):
+    return same_solutions(given, key, settings)
+
+
+def grade(answer: str, key: EquationKey, settings: Settings) -> Verdict:
+    """Off the typed trees where both stand for their evaluations (neither is evaluated),
+    else off the evaluated answer and key."""
+    reading = Reading(answer, settings)
+    given = _typed_answer(reading, settings) if key.typed is not None else None
+    if given is not None and key.typed is not None:
+        same = given.same_as(key.typed)
+    else:
+        same = _same_as_evaluated(reading, key.equations, settings)
+    if same:
         return Verdict.checked("correct", 1.0, reading.latex)
     return Verdict.checked("not_same_solutions", 0.0, reading.latex)
 

@@ -220,3 +220,25 @@ def test_functions_built_directly_are_sympys_unevaluated_nodes(name: str) -> Non
                     expected = type(part)(*part.args, evaluate=False)
                     assert part == expected
                     assert part.nargs == expected.nargs
+
+
+def test_sums_products_and_powers_are_built_commutative_as_sympy_would_find() -> None:
+    """``unevaluated`` marks every node commutative without asking its operands: the grammar
+    only builds commutative atoms (letters without assumptions, numbers, pi, e, i, oo) and
+    nodes of them, as sympy itself finds node by node."""
+    from sympy.core.logic import fuzzy_and
+
+    from mathkallos.services.grading.values import map_value
+
+    def check(expr: sympy.Basic) -> sympy.Basic:
+        for node in sympy.preorder_traversal(expr):
+            if isinstance(node, (sympy.Add, sympy.Mul, sympy.Pow)):
+                assert fuzzy_and(arg.is_commutative for arg in node.args) is True, node
+        return expr
+
+    for text in sorted(_corpus_texts() | set(_generated_texts(3000, seed=11))):
+        try:
+            value = parse(text).value
+        except MathSyntaxError:
+            continue
+        map_value(value, check)

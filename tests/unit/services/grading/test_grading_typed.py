@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from mathkallos.services.grading import check_answer_unbounded, validate_key
 from mathkallos.services.grading.equivalence import equivalent, numerically_equal
-from mathkallos.services.grading.numeric import NotRational, exact_value
+from mathkallos.services.grading.numeric import NotRational, exact_value, number_sign
 from mathkallos.services.grading.parser import parse
 from mathkallos.services.grading.typed import polynomial_with_absolutes, stands_for_evaluation
 
@@ -236,3 +236,14 @@ def test_one_walk_tells_whether_a_typed_tree_stands_for_its_evaluation_and_has_a
     assert typed_variables(_typed("sin(x)/2"), "real") is True
     assert typed_variables(_typed("1/(2-2)"), "real") is None
     assert typed_variables(_typed("1 + 2"), "integer") is None
+
+
+def test_number_signs_are_what_sympys_assumptions_say() -> None:
+    numbers = [sympy.Integer(n) for n in (-7, -1, 0, 1, 10**40)]
+    numbers += [sympy.Rational(-3, 4), sympy.S.Half, sympy.Float("-2.5"), sympy.Float("0.0")]
+    numbers += [sympy.Float("1e-999999"), sympy.Float("-inf"), sympy.oo, -sympy.oo]
+    numbers += [sympy.zoo, sympy.nan]
+    for number in numbers:
+        sign = number_sign(number)
+        assert (sign == 1) is bool(number.is_extended_positive), number
+        assert (sign == -1) is bool(number.is_extended_negative), number
