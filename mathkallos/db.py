@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Engine, event, text
 from sqlmodel import Session, create_engine
 
+from mathkallos.services.waiting import MustNotWait, may_wait
 from mathkallos.settings import PROJECT_ROOT, get_settings
 
 ALEMBIC_INI = PROJECT_ROOT / "alembic.ini"
@@ -54,9 +55,13 @@ class QueuedWriterConnection(sqlite3.Connection):
     holds_write_lock = False
 
     def queue_for_write(self) -> None:
+        """Take the writers' lock; a call that may not wait gets it only if it is free."""
         if self.holds_write_lock:
             return
-        if not _SQLITE_WRITER.acquire(timeout=SQLITE_BUSY_SECONDS):
+        if not may_wait():
+            if not _SQLITE_WRITER.acquire(blocking=False):
+                raise MustNotWait
+        elif not _SQLITE_WRITER.acquire(timeout=SQLITE_BUSY_SECONDS):
             raise sqlite3.OperationalError("database is locked")
         self.holds_write_lock = True
 

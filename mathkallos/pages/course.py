@@ -93,7 +93,7 @@ class CourseState(AppState):
         if self.course is None:
             return None
         try:
-            view = await self.run_signed_in(service, course_slug=self.course.slug, **choice)
+            view = await self.run_quick(service, course_slug=self.course.slug, **choice)
         except NotAuthenticated:
             return rx.redirect(routes.login_then(self.router.url.path))
         except DomainError as error:

@@ -192,7 +192,7 @@ class RunnerState(AppState):
         if redirect is not None:
             return redirect
         try:
-            view = await self.run_signed_in(attempts.get_attempt, attempt_id=self._attempt_id())
+            view = await self.run_quick(attempts.get_attempt, attempt_id=self._attempt_id())
             if view.is_open:
                 self._show(view)
                 self._focus_problem(self._first_unfinished(view) if in_hand is None else in_hand)
@@ -211,7 +211,7 @@ class RunnerState(AppState):
     async def _reload(self) -> None:
         if self.attempt is None:
             return
-        view = await self.run_signed_in(attempts.get_attempt, attempt_id=self.attempt.id)
+        view = await self.run_quick(attempts.get_attempt, attempt_id=self.attempt.id)
         if not view.is_open:
             await self._load_result(view.id)
             return
@@ -300,7 +300,7 @@ class RunnerState(AppState):
             self.save_failed = True
             return
         try:
-            saved: SavedAnswer = await self.run_signed_in(
+            saved: SavedAnswer = await self.run_quick(
                 attempts.save_exam_answer,
                 attempt_id=attempt.id,
                 problem_id=current.problem.id,
@@ -352,7 +352,7 @@ class RunnerState(AppState):
         if self.attempt is None or not self.is_exam:
             return
         try:
-            await self.run_signed_in(
+            await self.run_quick(
                 attempts.record_proctoring_event,
                 attempt_id=self.attempt.id,
                 kind=kind,

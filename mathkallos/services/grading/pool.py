@@ -19,6 +19,8 @@ from typing import Any
 
 from pebble import ProcessExpired, ProcessFuture, ProcessPool
 
+from mathkallos.services.waiting import refuse_to_wait
+
 from .engine import check_answer_unbounded
 from .guards import MAX_LENGTH
 from .verdict import Verdict
@@ -147,6 +149,7 @@ def check_answer(
     answer: str | Sequence[str], key: str, kind: str = "symbolic", **settings: Any
 ) -> Verdict:
     """Grade ``answer`` against ``key`` in a worker, bounded in time and memory."""
+    refuse_to_wait()
     future, refused = _submit(answer, key, kind, settings)
     return refused if future is None else _outcome(future)
 
@@ -184,8 +187,10 @@ def check_answers(checks: Sequence[Check]) -> list[Verdict]:
         refused = _precheck(answer, kind, settings)
         if refused is not None:
             verdicts[position] = refused
-    pool = get_pool()
     pending = [position for position in range(len(checks)) if position not in verdicts]
+    if pending:
+        refuse_to_wait()
+    pool = get_pool()
     scheduled = [
         (
             batch,
