@@ -17,6 +17,7 @@ from mathkallos.services.access import Actor
 from mathkallos.services.auth import sessions
 from mathkallos.state import _checked_call
 from tests.integration.conftest import PASSWORD
+from tests.support.loop_ticks import loop_ticks
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
@@ -56,19 +57,9 @@ def _full_name(engine, user_id: int) -> str:
 
 async def _call_with_ticker(tokens, service, name: str):
     """The quick call, and how often the event loop got to run something else meanwhile."""
-    ticks = 0
-
-    async def ticker() -> None:
-        nonlocal ticks
-        while True:
-            ticks += 1
-            await asyncio.sleep(0.01)
-
-    task = asyncio.create_task(ticker())
-    await asyncio.sleep(0)
-    outcome = await _checked_call(tokens, service, {"name": name}, quick=True)
-    task.cancel()
-    return outcome, ticks, threading.get_ident()
+    async with loop_ticks() as ticks:
+        outcome = await _checked_call(tokens, service, {"name": name}, quick=True)
+    return outcome, ticks(), threading.get_ident()
 
 
 def test_a_quick_call_with_nothing_to_wait_for_runs_on_the_event_loop(

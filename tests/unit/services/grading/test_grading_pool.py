@@ -6,6 +6,7 @@ import time
 import pytest
 
 from mathkallos.services.grading import check_answer, check_answer_async, check_answers
+from tests.support.loop_ticks import loop_ticks
 
 
 @pytest.mark.parametrize(
@@ -37,22 +38,13 @@ def test_slow_checks_hit_the_time_limit_and_the_pool_recovers() -> None:
 
 
 def test_async_checks_do_not_block_the_event_loop() -> None:
-    async def run() -> list:
-        ticks = 0
-
-        async def ticker() -> None:
-            nonlocal ticks
-            while True:
-                ticks += 1
-                await asyncio.sleep(0.01)
-
-        task = asyncio.create_task(ticker())
-        results = await asyncio.gather(
-            check_answer_async("x^97+3x+1=0", "x=1", "equation", time_limit=0.5),
-            check_answer_async("(x+1)^2", "x^2+2x+1"),
-        )
-        task.cancel()
-        return [results, ticks]
+    async def run() -> tuple[list, int]:
+        async with loop_ticks() as ticks:
+            results = await asyncio.gather(
+                check_answer_async("x^97+3x+1=0", "x=1", "equation", time_limit=0.5),
+                check_answer_async("(x+1)^2", "x^2+2x+1"),
+            )
+        return results, ticks()
 
     (slow, fast), ticks = asyncio.run(run())
     assert slow.status == "limit"
