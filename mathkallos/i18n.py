@@ -764,7 +764,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "runner.position": ("Problem {number} of {total}", "Задача {number} из {total}"),
     "runner.problem_n": ("Problem", "Задача"),
     "runner.problems": ("Problems", "Задачи"),
-    "runner.points": ("pts", "балл."),
+    "runner.points": ("Points:", "Баллы:"),
     "runner.check": ("Check", "Проверить"),
     "runner.get_hint": ("Hint", "Подсказка"),
     "runner.hint": ("Hint", "Подсказка"),

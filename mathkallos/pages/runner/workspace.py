@@ -261,10 +261,10 @@ def _problem_card() -> rx.Component:
             rx.hstack(
                 rx.heading(RunnerState.position_label, as_="h2", size="4"),
                 rx.spacer(),
-                rx.badge(
-                    current.state.points.to_string(),
-                    " ",
+                rx.badge(  # "Points: 2", not "2 pts": no plural forms to get wrong
                     tr("runner.points"),
+                    " ",
+                    current.state.points.to_string(),
                     variant="soft",
                     size="2",
                 ),
