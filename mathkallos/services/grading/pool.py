@@ -149,9 +149,7 @@ def check_answer(
     answer: str | Sequence[str], key: str, kind: str = "symbolic", **settings: Any
 ) -> Verdict:
     """Grade ``answer`` against ``key`` in a worker, bounded in time and memory."""
-    refuse_to_wait()
-    future, refused = _submit(answer, key, kind, settings)
-    return refused if future is None else _outcome(future)
+    return check_answers([(answer, key, kind, settings)])[0]
 
 
 def check_batch_unbounded(checks: Sequence[Check]) -> list[Verdict]:
